@@ -1,0 +1,61 @@
+/// Gazette's term prefixes, value slots and metadata keys: the single table every reader and
+/// writer of the index uses (documented in the README's "Index layout" section).
+public enum Schema {
+    /// Bumped when the analyzer or the document layout changes; part of every content hash, so a
+    /// re-index after an upgrade rewrites documents instead of skipping them as unchanged.
+    public static let version = "gazette-1"
+
+    /// Xapian rejects terms longer than 245 bytes.
+    public static let maximumTermBytes = 245
+
+    // Term prefixes (Omega conventions where one exists).
+    public enum Prefix {
+        /// Unique document id (boolean).
+        public static let id = "Q"
+        /// Title words, positional, same analysis as body words.
+        public static let title = "S"
+        /// Author words, positional.
+        public static let author = "A"
+        /// Day, month and year of the article date (boolean): D20251214, M202512, Y2025.
+        public static let day = "D"
+        public static let month = "M"
+        public static let year = "Y"
+        /// Language code (boolean): Len, Lru.
+        public static let language = "L"
+        /// Actor id at each mention position: XAperson:volodymyr-zelensky.
+        public static let actor = "XA"
+        /// Source (publication) words, positional.
+        public static let source = "XS"
+        /// Source file path (boolean); paths too long for a term are hashed under XP#.
+        public static let path = "XP"
+        /// Input format (boolean): XFjsonl.
+        public static let format = "XF"
+        /// Present on undated articles (boolean term, no suffix).
+        public static let undated = "XU"
+    }
+
+    // Value slots.
+    public enum Slot {
+        /// UTC timestamp "YYYYMMDDHHMMSS": sorting and date ranges compare these bytes.
+        public static let date: UInt32 = 0
+        /// Content hash of the record that produced the document (incremental re-index).
+        public static let contentHash: UInt32 = 1
+    }
+
+    // Metadata keys.
+    public enum Metadata {
+        public static let schemaVersion = "gazette:schema"
+        public static let languages = "gazette:languages"
+        /// "actor:<id>" -> JSON {name, type} of an actor seen in the index.
+        public static let actorPrefix = "actor:"
+        /// "alias:<folded surface form>" -> actor ids, one per line.
+        public static let aliasPrefix = "alias:"
+    }
+
+    /// Positions: a sentence starts this many positions after the previous one ends, so phrases and
+    /// NEAR (whose window is capped below it) never match across sentence or paragraph boundaries.
+    public static let sentenceGap: UInt32 = 100
+    public static let maximumNearDistance = 50
+    /// The body starts after the title with a gap as well.
+    public static let titleWdfBoost: UInt32 = 3
+}
