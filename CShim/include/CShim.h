@@ -115,6 +115,10 @@ int gz_db_document_data(const gz_db *db, uint32_t docid, char **out, size_t *out
 int gz_db_document_value(const gz_db *db, uint32_t docid, unsigned slot, char **out,
                          size_t *out_len, gz_error *error);
 
+/** Lowest and highest value in `slot` over all documents (released with gz_free; empty when none). */
+int gz_db_value_bounds(const gz_db *db, unsigned slot, char **low, size_t *low_len, char **high,
+                       size_t *high_len, gz_error *error);
+
 /** Metadata: get (empty when unset; released with gz_free) and set (writable only). */
 int gz_db_get_metadata(const gz_db *db, const char *key, size_t key_len, char **out,
                        size_t *out_len, gz_error *error);
@@ -389,6 +393,21 @@ char *gz_html_attribute(const gz_html_node *node, const char *name, size_t *len)
  *  GZ_ERR_TOO_LARGE beyond `max_output` bytes and GZ_ERR_GZIP on corrupt input. */
 int gz_gunzip(const uint8_t *input, size_t len, size_t max_output, uint8_t **out, size_t *out_len,
               gz_error *error);
+
+/** A streaming gzip decompressor for inputs too large to hold decompressed in memory. */
+typedef struct gz_inflater gz_inflater;
+
+gz_inflater *gz_inflater_new(gz_error *error);
+void gz_inflater_free(gz_inflater *inflater);
+
+/**
+ * Decompresses from `input` into `output`. Reports bytes consumed and produced; sets *finished when
+ * the last gzip member ended exactly at the end of the input given so far (call again with more
+ * input otherwise). Returns 0, or -1 with GZ_ERR_GZIP on corrupt data.
+ */
+int gz_inflater_run(gz_inflater *inflater, const uint8_t *input, size_t input_len, size_t *consumed,
+                    uint8_t *output, size_t output_cap, size_t *produced, bool *member_ended,
+                    gz_error *error);
 
 #ifdef __cplusplus
 }

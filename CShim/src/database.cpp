@@ -1,6 +1,8 @@
 // Opening, closing, reading and writing Xapian databases.
 #include "shim_internal.hpp"
 
+#include <cstdlib>
+
 using gazette_shim::copy_out;
 using gazette_shim::guarded;
 using gazette_shim::guarded_value;
@@ -105,6 +107,23 @@ int gz_db_document_value(const gz_db *db, uint32_t docid, unsigned slot, char **
         return -1;
     }
     return copy_out(value, out, out_len, error);
+}
+
+int gz_db_value_bounds(const gz_db *db, unsigned slot, char **low, size_t *low_len, char **high,
+                       size_t *high_len, gz_error *error) {
+    std::string lo, hi;
+    if (guarded(error, [&] {
+            lo = db->database->get_value_lower_bound(slot);
+            hi = db->database->get_value_upper_bound(slot);
+        }) != 0) {
+        return -1;
+    }
+    if (copy_out(lo, low, low_len, error) != 0) return -1;
+    if (copy_out(hi, high, high_len, error) != 0) {
+        std::free(*low);
+        return -1;
+    }
+    return 0;
 }
 
 int gz_db_get_metadata(const gz_db *db, const char *key, size_t key_len, char **out,

@@ -77,3 +77,50 @@ int gz_gunzip(const uint8_t *input, size_t len, size_t max_output, uint8_t **out
     *out_len = produced;
     return 0;
 }
+
+struct gz_inflater {
+    z_stream stream;
+};
+
+gz_inflater *gz_inflater_new(gz_error *error) {
+    gz_inflater *inflater = calloc(1, sizeof *inflater);
+    if (inflater == NULL) {
+        fail(error, GZ_ERR_NO_MEMORY, "out of memory");
+        return NULL;
+    }
+    if (inflateInit2(&inflater->stream, 15 + 16) != Z_OK) {
+        free(inflater);
+        fail(error, GZ_ERR_GZIP, "zlib init failed");
+        return NULL;
+    }
+    return inflater;
+}
+
+void gz_inflater_free(gz_inflater *inflater) {
+    if (inflater == NULL) return;
+    inflateEnd(&inflater->stream);
+    free(inflater);
+}
+
+int gz_inflater_run(gz_inflater *inflater, const uint8_t *input, size_t input_len, size_t *consumed,
+                    uint8_t *output, size_t output_cap, size_t *produced, bool *member_ended,
+                    gz_error *error) {
+    z_stream *stream = &inflater->stream;
+    const uInt in_chunk = input_len > (1u << 30) ? (1u << 30) : (uInt)input_len;
+    const uInt out_chunk = output_cap > (1u << 30) ? (1u << 30) : (uInt)output_cap;
+    stream->next_in = (Bytef *)input;
+    stream->avail_in = in_chunk;
+    stream->next_out = output;
+    stream->avail_out = out_chunk;
+    *member_ended = false;
+    const int status = inflate(stream, Z_NO_FLUSH);
+    *consumed = in_chunk - stream->avail_in;
+    *produced = out_chunk - stream->avail_out;
+    if (status == Z_STREAM_END) {
+        *member_ended = true;
+        inflateReset(stream); // a following gzip member, if any, starts fresh
+        return 0;
+    }
+    if (status == Z_OK || status == Z_BUF_ERROR) return 0;
+    return fail(error, GZ_ERR_GZIP, stream->msg != NULL ? stream->msg : "corrupt gzip data");
+}

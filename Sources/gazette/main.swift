@@ -1,1 +1,3 @@
 import GazetteCommands
+
+GazetteCommand.main()

@@ -121,6 +121,18 @@ public final class XapianDatabase {
         return takeShimString(pointer, length)
     }
 
+    /// The lowest and highest value stored in `slot` (empty strings when no document has one).
+    public func valueBounds(slot: UInt32) throws(GazetteError) -> (low: String, high: String) {
+        var error = ShimError()
+        var low: UnsafeMutablePointer<CChar>?
+        var high: UnsafeMutablePointer<CChar>?
+        var lowLength = 0
+        var highLength = 0
+        let status = gz_db_value_bounds(handle, slot, &low, &lowLength, &high, &highLength, &error.raw)
+        try error.check(status != 0, "while reading value bounds in \(location)")
+        return (takeShimString(low, lowLength), takeShimString(high, highLength))
+    }
+
     public func metadata(_ key: String) throws(GazetteError) -> String {
         var error = ShimError()
         var pointer: UnsafeMutablePointer<CChar>?

@@ -1,0 +1,47 @@
+import GazetteCore
+
+/// Human-readable output.
+enum TextRenderer {
+    static func search(_ response: SearchResponse, into out: inout OutputBuffer) {
+        let decorate = Terminal.decorate
+        let bold = decorate ? "\u{1B}[1m" : ""
+        let dim = decorate ? "\u{1B}[2m" : ""
+        let reset = decorate ? "\u{1B}[0m" : ""
+        let about = response.totalIsExact ? "" : "about "
+        if response.hits.isEmpty {
+            out.line("No articles match.")
+        } else {
+            let first = response.offset + 1
+            let last = response.offset + response.hits.count
+            out.line("\(about)\(Format.count(response.total)) articles match; showing \(first)-\(last).")
+        }
+        for hit in response.hits {
+            out.line()
+            let date = hit.date.map { String($0.prefix(10)) } ?? "undated   "
+            let source = hit.source.map { " — \($0)" } ?? ""
+            out.line("\(hit.rank). \(date)  \(bold)\(hit.title)\(reset)\(source)")
+            let location = hit.id == hit.path ? hit.path : "\(hit.id)  \(dim)\(hit.path)\(reset)"
+            out.line("   \(location)")
+            if !hit.snippet.text.isEmpty {
+                out.line("   " + (decorate ? hit.snippet.marked(open: bold, close: reset) : hit.snippet.marked()))
+            }
+            if !hit.actors.isEmpty {
+                out.line("   \(dim)Actors: \(hit.actors.map(\.name).joined(separator: ", "))\(reset)")
+            }
+        }
+        if !response.facets.isEmpty {
+            out.line()
+            out.line("Actors in all matching articles:")
+            actorTable(response.facets, into: &out)
+        }
+    }
+
+    static func actorTable(_ counts: [ActorCount], into out: inout OutputBuffer) {
+        let width = counts.map { Format.count($0.documents).count }.max() ?? 1
+        for count in counts {
+            let number = Format.count(count.documents)
+            let padded = String(repeating: " ", count: width - number.count) + number
+            out.line("  \(padded)  \(count.actor.name)  (\(count.actor.type.rawValue), \(count.actor.id))")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Yams
+
+/// A YAML front-matter block ("---" ... "---") at the top of Markdown and text files.
+enum FrontMatter {
+    struct Block {
+        /// Scalar values by lower-cased key; lists keep their items.
+        var values: [String: [String]]
+        /// The text after the block.
+        var rest: Substring
+        /// Lines the block occupied, so later line numbers stay right.
+        var lineCount: Int
+    }
+
+    enum Failure: Error {
+        case invalidYAML(String)
+    }
+
+    /// Splits off a front-matter block if the text starts with one.
+    static func split(_ text: String) throws(Failure) -> Block? {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return nil }
+        let afterOpening = text.index(text.startIndex, offsetBy: 4)
+        var searchStart = afterOpening
+        // The closing fence is "---" or "..." alone on a line.
+        while let lineEnd = text[searchStart...].firstIndex(of: "\n") ?? (searchStart < text.endIndex ? text.endIndex : nil) {
+            let line = text[searchStart..<lineEnd].trimmingWhitespace()
+            if line == "---" || line == "..." {
+                let yaml = String(text[afterOpening..<searchStart])
+                let rest = lineEnd < text.endIndex ? text[text.index(after: lineEnd)...] : text[text.endIndex...]
+                let values = try parse(yaml)
+                return Block(values: values, rest: rest, lineCount: yaml.filter { $0 == "\n" }.count + 2)
+            }
+            if lineEnd == text.endIndex { break }
+            searchStart = text.index(after: lineEnd)
+        }
+        return nil
+    }
+
+    private static func parse(_ yaml: String) throws(Failure) -> [String: [String]] {
+        let node: Node?
+        do {
+            // compose keeps scalars as written: load() would turn "2025-12-14" into a Date and lose
+            // the zone and precision our own date parser handles.
+            node = try Yams.compose(yaml: yaml)
+        } catch {
+            throw .invalidYAML(String(describing: error).split(separator: "\n").first.map(String.init) ?? "invalid YAML")
+        }
+        guard let mapping = node?.mapping else {
+            if node == nil { return [:] }
+            throw .invalidYAML("front matter is not a key: value mapping")
+        }
+        var values: [String: [String]] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string?.lowercased() else { continue }
+            values[name] = strings(in: value)
+        }
+        return values
+    }
+
+    private static func strings(in node: Node) -> [String] {
+        switch node {
+        case .scalar(let scalar): return [scalar.string]
+        case .sequence(let sequence): return sequence.flatMap { strings(in: $0) }
+        case .mapping(let mapping):
+            // {name: "Jane Doe"} style author objects.
+            return mapping.first { $0.key.string?.lowercased() == "name" }.map { strings(in: $0.value) } ?? []
+        case .alias: return []
+        }
+    }
+
+    /// Record fields from a front-matter block (title, date, source, url, authors, language, id).
+    static func fields(_ values: [String: [String]]) -> RecordFields {
+        var fields = RecordFields()
+        func first(_ keys: [String]) -> String? {
+            for key in keys { if let value = values[key]?.first, !value.isEmpty { return value } }
+            return nil
+        }
+        fields.id = first(FieldMapping.standard.id)
+        fields.title = first(FieldMapping.standard.title)
+        fields.date = first(FieldMapping.standard.date).map { .text($0) }
+        fields.url = first(FieldMapping.standard.url)
+        fields.source = first(FieldMapping.standard.source)
+        fields.language = first(FieldMapping.standard.language)
+        for key in FieldMapping.standard.authors {
+            if let list = values[key], !list.isEmpty {
+                fields.authors = list
+                break
+            }
+        }
+        return fields
+    }
+}

@@ -1,0 +1,193 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import CShim
+
+/// Reads a file as a stream of bytes, decompressing gzip transparently (detected by its magic
+/// bytes, whatever the file is called), so large `.jsonl.gz` corpora never sit in memory whole.
+public final class InputStream {
+    public let path: FilePath
+    private let descriptor: Int32
+    private var inflater: OpaquePointer?
+    private var raw: [UInt8] = []
+    private var rawStart = 0
+    private var rawEnd = 0
+    private var endOfFile = false
+    private var gzipMemberOpen = false
+    public private(set) var compressedBytesRead = 0
+
+    public init(path: FilePath) throws(GazetteError) {
+        self.path = path
+        let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw GazetteError(.io, "cannot open: \(systemError())", context: path.description) }
+        descriptor = fd
+        raw = [UInt8](repeating: 0, count: 1 << 20)
+        try fill()
+        if rawEnd - rawStart >= 2, raw[rawStart] == 0x1F, raw[rawStart + 1] == 0x8B {
+            var error = ShimError()
+            inflater = gz_inflater_new(&error.raw)
+            try error.check(inflater == nil, "while opening \(path.description)")
+            gzipMemberOpen = true
+        }
+    }
+
+    deinit {
+        close(descriptor)
+        gz_inflater_free(inflater)
+    }
+
+    public var isCompressed: Bool { inflater != nil }
+
+    /// Reads up to `buffer.count` bytes; returns 0 at the end of the input.
+    public func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(GazetteError) -> Int {
+        guard let inflater else { return try readRaw(into: buffer) }
+        while true {
+            if rawStart == rawEnd {
+                if endOfFile {
+                    if gzipMemberOpen { throw GazetteError(.gzip, "gzip data is truncated", context: path.description) }
+                    return 0
+                }
+                try fill()
+                continue
+            }
+            var error = ShimError()
+            var consumed = 0
+            var produced = 0
+            var memberEnded = false
+            let status = raw.withUnsafeBufferPointer { input in
+                gz_inflater_run(
+                    inflater, input.baseAddress! + rawStart, rawEnd - rawStart, &consumed, buffer.baseAddress,
+                    buffer.count, &produced, &memberEnded, &error.raw)
+            }
+            try error.check(status != 0, "while decompressing \(path.description)")
+            rawStart += consumed
+            if memberEnded { gzipMemberOpen = false } else if consumed > 0 { gzipMemberOpen = true }
+            if produced > 0 { return produced }
+            if consumed == 0 && !memberEnded && rawStart < rawEnd {
+                throw GazetteError(.gzip, "gzip decompression made no progress", context: path.description)
+            }
+        }
+    }
+
+    /// Reads everything, failing when more than `limit` bytes would result.
+    public func readAll(limit: Int) throws(GazetteError) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(GazetteError) -> Int in try read(into: buffer) }
+            if count == 0 { return result }
+            if result.count + count > limit {
+                throw GazetteError(.tooLarge, "larger than the \(limit / (1 << 20)) MiB limit for one article file", context: path.description)
+            }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    private func readRaw(into buffer: UnsafeMutableBufferPointer<UInt8>) throws(GazetteError) -> Int {
+        if rawStart < rawEnd {
+            let count = min(buffer.count, rawEnd - rawStart)
+            raw.withUnsafeBufferPointer { source in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[0..<count]).initialize(
+                    from: UnsafeBufferPointer(rebasing: source[rawStart..<rawStart + count]))
+            }
+            rawStart += count
+            return count
+        }
+        if endOfFile { return 0 }
+        let count = try readFile(into: buffer.baseAddress!, count: buffer.count)
+        if count == 0 { endOfFile = true }
+        return count
+    }
+
+    private func fill() throws(GazetteError) {
+        rawStart = 0
+        rawEnd = 0
+        let count = try raw.withUnsafeMutableBufferPointer { (buffer) throws(GazetteError) -> Int in
+            try readFile(into: buffer.baseAddress!, count: buffer.count)
+        }
+        if count == 0 { endOfFile = true }
+        rawEnd = count
+    }
+
+    private func readFile(into pointer: UnsafeMutablePointer<UInt8>, count: Int) throws(GazetteError) -> Int {
+        while true {
+            let result = Glibc.read(descriptor, pointer, count)
+            if result >= 0 {
+                compressedBytesRead += result
+                return result
+            }
+            if errno == EINTR { continue }
+            throw GazetteError(.io, "cannot read: \(systemError())", context: path.description)
+        }
+    }
+}
+
+/// Splits an input stream into lines without holding more than one line (plus a read buffer).
+public final class LineReader {
+    private let stream: InputStream
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var start = 0
+    private var end = 0
+    private var finished = false
+    public private(set) var lineNumber = 0
+    /// Longer lines are reported as errors and skipped, never held in memory whole.
+    public let maximumLineBytes: Int
+
+    public init(stream: InputStream, maximumLineBytes: Int) {
+        self.stream = stream
+        self.maximumLineBytes = maximumLineBytes
+    }
+
+    public enum Line {
+        case text([UInt8])
+        case tooLong(bytes: Int)
+    }
+
+    /// The next line without its terminator (LF, CRLF), or nil at the end.
+    public func next() throws(GazetteError) -> Line? {
+        var line: [UInt8] = []
+        var oversize = 0
+        while true {
+            if start == end {
+                if finished { break }
+                start = 0
+                end = try buffer.withUnsafeMutableBufferPointer { (pointer) throws(GazetteError) -> Int in
+                    try stream.read(into: pointer)
+                }
+                if end == 0 {
+                    finished = true
+                    break
+                }
+            }
+            let newline = buffer[start..<end].firstIndex(of: 0x0A)
+            let stop = newline ?? end
+            if oversize == 0 && line.count + (stop - start) <= maximumLineBytes {
+                line.append(contentsOf: buffer[start..<stop])
+            } else {
+                oversize += line.count + (stop - start)
+                line.removeAll()
+            }
+            start = stop
+            if newline != nil {
+                start += 1
+                lineNumber += 1
+                return finish(line, oversize)
+            }
+        }
+        if line.isEmpty && oversize == 0 { return nil }
+        lineNumber += 1
+        return finish(line, oversize)
+    }
+
+    private func finish(_ line: [UInt8], _ oversize: Int) -> Line {
+        if oversize > 0 { return .tooLong(bytes: oversize) }
+        if line.last == 0x0D { return .text(Array(line.dropLast())) }
+        return .text(line)
+    }
+}
+
+func systemError() -> String {
+    String(cString: strerror(errno))
+}

@@ -1,0 +1,76 @@
+/// The metadata and text of one record as found in the input, before validation.
+struct RecordFields {
+    enum DateValue {
+        case text(String)
+        case epoch(Double)
+    }
+
+    var id: String?
+    var title: String?
+    var body: String?
+    var date: DateValue?
+    var url: String?
+    var source: String?
+    var authors: [String] = []
+    var language: String?
+    /// A wire dateline ("SALVADOR, Feb 26 -") kept apart by the input; it is put back in front of
+    /// the body because it is article text (and often the best place signal).
+    var dateline: String?
+}
+
+/// Validates record fields and builds the article, reporting what had to be repaired or dropped.
+enum ArticleAssembler {
+    /// Returns nil (with an error problem) when the record has no text at all.
+    static func assemble(_ fields: RecordFields, origin: SourceLocation, problems: inout [IngestProblem]) -> Article? {
+        let title = clean(fields.title) ?? ""
+        var body = clean(fields.body) ?? ""
+        if let dateline = clean(fields.dateline), !body.hasPrefix(dateline) {
+            body = body.isEmpty ? dateline : dateline + " " + body
+        }
+        if title.isEmpty && body.isEmpty {
+            problems.append(IngestProblem(origin, "no title and no body text"))
+            return nil
+        }
+        if body.isEmpty {
+            problems.append(IngestProblem(origin, "no body text; indexed by its title only", severity: .warning))
+        }
+        var article = Article(
+            id: clean(fields.id), title: title, body: body, source: clean(fields.source), url: clean(fields.url),
+            authors: fields.authors.compactMap(clean), language: clean(fields.language).map(Language.normalize),
+            origin: origin)
+        article.date = parseDate(fields.date, origin: origin, problems: &problems)
+        if article.date == nil, fields.date == nil, let dateline = DatelineParser.parse(leadOf: body), let parsed = dateline.date {
+            article.date = parsed.date
+        }
+        return article
+    }
+
+    static func parseDate(_ value: RecordFields.DateValue?, origin: SourceLocation, problems: inout [IngestProblem]) -> ArticleDate? {
+        guard let value else { return nil }
+        let result: Result<ParsedDate, DateParseError>
+        let shown: String
+        switch value {
+        case .text(let text):
+            guard !text.trimmingWhitespace().isEmpty else { return nil }
+            result = DateParser.parse(text)
+            shown = "\"\(text.prefix(60))\""
+        case .epoch(let seconds):
+            result = DateParser.fromEpoch(seconds)
+            shown = "\(seconds)"
+        }
+        switch result {
+        case .success(let parsed):
+            return parsed.date
+        case .failure(let error):
+            problems.append(IngestProblem(origin, "date \(shown) ignored: \(error.reason); indexed as undated", severity: .warning))
+            return nil
+        }
+    }
+
+    /// Trims whitespace; empty values become nil.
+    static func clean(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// What the user asked for.
+public struct SearchRequest: Sendable {
+    public enum Sort: String, Sendable, CaseIterable { case relevance, newest, oldest }
+    public typealias Match = MatchMode
+
+    public var query = ""
+    /// Every one of these actors must be in a hit (names or aliases; resolved per index).
+    public var actors: [String] = []
+    public var since: String?
+    public var until: String?
+    public var sort = Sort.relevance
+    public var match = Match.all
+    public var limit = 10
+    public var offset = 0
+    /// Count actors over the whole match set.
+    public var facets = false
+    public var facetLimit = 20
+
+    public init(query: String = "") { self.query = query }
+}
+
+public struct SearchHit: Sendable {
+    public var rank: Int
+    public var id: String
+    public var score: Double
+    public var title: String
+    public var date: String?
+    public var source: String?
+    public var url: String?
+    public var path: String
+    public var snippet: Snippet
+    /// The article's most mentioned actors.
+    public var actors: [ActorRef]
+}
+
+public struct ActorCount: Sendable {
+    public var actor: ActorRef
+    public var documents: Int
+}
+
+public struct SearchResponse: Sendable {
+    public var query: String
+    /// Matching documents (exact when `totalIsExact`, otherwise Xapian's estimate).
+    public var total: Int
+    public var totalIsExact: Bool
+    public var offset: Int
+    public var limit: Int
+    public var hits: [SearchHit]
+    /// True when no article matched all the words and the hits match any of them instead.
+    public var matchedAny: Bool
+    public var notices: [String]
+    public var facets: [ActorCount]
+}
+
+/// Answers queries against an index (one database, or shards listed in a Xapian stub file).
+/// Not thread-safe; open one per thread.
+public final class Searcher {
+    public let database: XapianDatabase
+    let analyzer: Analyzer
+    let catalog: ActorCatalog
+    let extractor = ActorExtractor()
+    /// Stops a pathological query instead of letting it run for minutes.
+    public var timeLimitSeconds = 10.0
+
+    public init(indexPath: String) throws {
+        database = try IndexReader.open(indexPath)
+        analyzer = try Analyzer()
+        catalog = ActorCatalog(database: database, analyzer: analyzer)
+    }
+
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        // A writer committing meanwhile can invalidate blocks being read: reopen and run again.
+        var attempts = 0
+        while true {
+            do {
+                return try run(request)
+            } catch let error as GazetteError {
+                guard error.code == .databaseModified, attempts < 5 else { throw error }
+                attempts += 1
+                try database.reopen()
+            }
+        }
+    }
+
+    private func run(_ request: SearchRequest) throws -> SearchResponse {
+        let parsed = try QueryParser.parse(request.query)
+        let filters = try filterQueries(request)
+        guard parsed != nil || !filters.queries.isEmpty else {
+            throw QuerySyntaxError("empty query: give words to search for, or --actor/--since/--until to list articles", column: 1)
+        }
+        let languages = try database.metadata(Schema.Metadata.languages).split(separator: " ").map(String.init)
+        var compiler = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match)
+        var response = try execute(parsed, filters: filters, compiler: &compiler, request: request)
+        if response.total == 0, request.match == .all, case .implicit = parsed {
+            var any = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: .any)
+            let fallback = try execute(parsed, filters: filters, compiler: &any, request: request)
+            if fallback.total > 0 {
+                response = fallback
+                response.matchedAny = true
+                response.notices.insert("no article matches all the words; showing articles that match any of them", at: 0)
+            }
+        }
+        response.notices = filters.notices + response.notices
+        return response
+    }
+
+    private struct Filters {
+        var queries: [XapianQuery] = []
+        var notices: [String] = []
+        var actorIDs = Set<String>()
+    }
+
+    private func filterQueries(_ request: SearchRequest) throws -> Filters {
+        var filters = Filters()
+        for name in request.actors {
+            let actors = try catalog.resolve(name)
+            if actors.isEmpty {
+                filters.notices.append("no actor named \"\(name)\" in this index")
+                filters.queries.append(.matchNothing)
+                continue
+            }
+            actors.forEach { filters.actorIDs.insert($0.id) }
+            let terms = actors.map { XapianQuery.term(TermNames.actor($0.id)) }
+            filters.queries.append(terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms))
+        }
+        if let dates = try QueryCompiler.dateFilter(since: request.since, until: request.until) {
+            filters.queries.append(dates)
+        }
+        return filters
+    }
+
+    private func execute(
+        _ parsed: QueryNode?, filters: Filters, compiler: inout QueryCompiler, request: SearchRequest
+    ) throws -> SearchResponse {
+        var query = try parsed.flatMap { try compiler.compile($0) } ?? .matchAll
+        if !filters.queries.isEmpty {
+            query = try XapianQuery.combine(.filter, [query] + filters.queries)
+        }
+        var options = SearchOptions()
+        options.offset = request.offset
+        options.limit = request.limit
+        options.timeLimitSeconds = timeLimitSeconds
+        options.checkAtLeast = request.offset + request.limit + 1
+        switch request.sort {
+        case .relevance: options.sort = .relevance
+        case .newest: options.sort = .valueDescending
+        case .oldest: options.sort = .valueAscending
+        }
+        options.sortSlot = Schema.Slot.date
+        if request.facets {
+            options.facetPrefix = Schema.Prefix.actor
+            options.checkAtLeast = try database.documentCount()
+        }
+        let matches = try database.search(query, options: options)
+        let snippets = SnippetBuilder(analyzer: analyzer, extractor: extractor)
+        let actorHighlights = compiler.highlightActors.union(filters.actorIDs)
+        let decoder = JSONDecoder()
+        var hits: [SearchHit] = []
+        for index in 0..<matches.count {
+            let data = try matches.documentData(at: index)
+            guard let stored = try? decoder.decode(StoredArticle.self, from: Data(data)) else { continue }
+            hits.append(SearchHit(
+                rank: request.offset + index + 1, id: stored.id, score: matches.weight(at: index), title: stored.title,
+                date: stored.date, source: stored.source, url: stored.url, path: stored.path,
+                snippet: snippets.snippet(
+                    of: stored, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes, actors: actorHighlights),
+                actors: stored.actors.prefix(5).map { ActorRef(id: $0.id, name: $0.name, type: $0.type) }))
+        }
+        var facets: [ActorCount] = []
+        if request.facets {
+            for facet in matches.facets.prefix(request.facetLimit) {
+                let actor = try catalog.actor(id: facet.term) ?? ActorRef(id: facet.term, name: facet.term, type: .org)
+                facets.append(ActorCount(actor: actor, documents: facet.documents))
+            }
+        }
+        return SearchResponse(
+            query: request.query, total: matches.estimatedMatches, totalIsExact: matches.lowerBound == matches.upperBound,
+            offset: request.offset, limit: request.limit, hits: hits, matchedAny: false, notices: compiler.notices,
+            facets: facets)
+    }
+}
+
+/// Opens an index for reading with a clear message when there is none.
+public enum IndexReader {
+    public static func open(_ path: String) throws -> XapianDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw GazetteError(.databaseNotFound, "no index at \(path); create one with `gazette index PATH...`")
+        }
+        do {
+            return try XapianDatabase.openForReading(path)
+        } catch {
+            guard error.code == .databaseNotFound || error.code == .databaseOpening else { throw error }
+            throw GazetteError(error.code, "\(path) is not a Gazette index (\(error.message)); create one with `gazette index PATH...`")
+        }
+    }
+}
