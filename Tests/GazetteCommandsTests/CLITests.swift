@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import GazetteCommands
+
+/// Runs the real `gazette` binary built beside the test bundle.
+struct CLI {
+    static let binary: String = {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("gazette").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return directory.appendingPathComponent("gazette").path
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+enum Fixture {
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        return FileManager.default.currentDirectoryPath
+    }()
+
+    /// An index of Samples/ built through the CLI.
+    static let index: String = {
+        let path = NSTemporaryDirectory() + "gazette-cli-" + UUID().uuidString
+        let result = try! CLI.run(["index", repositoryRoot + "/Samples", "--index", path])
+        precondition(result.status == 0, "indexing Samples failed: \(result.stderr)")
+        return path
+    }()
+}
+
+@Suite("Command line")
+struct CLITests {
+    @Test func searchJSONFollowsTheDocumentedSchema() throws {
+        let result = try CLI.run(["search", "\"security guarantees\"", "--actor", "Zelensky", "--since", "2025-12-01", "--format", "json", "--index", Fixture.index])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["query", "total", "offset", "limit", "hits"] { #expect(object[key] != nil, "\(key)") }
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        #expect(hits.count >= 5)
+        let hit = hits[0]
+        for key in ["rank", "id", "score", "title", "date", "source", "path", "snippet", "actors"] { #expect(hit[key] != nil, "\(key)") }
+        #expect((hit["snippet"] as? String)?.contains("[") == true)
+        let actors = try #require(hit["actors"] as? [[String: Any]])
+        #expect(actors.allSatisfy { $0["id"] != nil && $0["name"] != nil && $0["type"] != nil })
+        for hit in hits { #expect((hit["date"] as? String).map { $0 >= "2025-12-01" } == true) }
+    }
+
+    @Test func jsonlPrintsOneHitPerLine() throws {
+        let result = try CLI.run(["search", "ceasefire", "--format", "jsonl", "--limit", "3", "--index", Fixture.index])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        for line in lines { #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any]) }
+    }
+
+    @Test func syntaxErrorsExit64WithAColumn() throws {
+        let result = try CLI.run(["search", "(peace talks", "--index", Fixture.index])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("column 1"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func badOptionsExit64() throws {
+        #expect(try CLI.run(["search", "x", "--limit", "-3", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["search", "x", "--since", "2025-13", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["index", "--format", "docx", "x"]).status == 64)
+    }
+
+    @Test func missingIndexIsAClearError() throws {
+        let result = try CLI.run(["search", "x", "--index", "/nonexistent/gazette-index"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no index at /nonexistent/gazette-index"))
+    }
+
+    @Test func indexEnvironmentVariable() throws {
+        let result = try CLI.run(["stats", "--format", "json"], environment: ["GAZETTE_INDEX": Fixture.index])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["documents", "undated", "first_date", "last_date", "terms", "actors", "bytes"] { #expect(object[key] != nil, "\(key)") }
+        #expect(object["documents"] as? Int == 35)
+    }
+
+    @Test func actorsAndShow() throws {
+        let actors = try CLI.run(["actors", "--type", "person", "--format", "json", "--index", Fixture.index])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(actors.stdout.utf8)) as? [String: Any])
+        let list = try #require(object["actors"] as? [[String: Any]])
+        #expect(list.contains { $0["id"] as? String == "person:volodymyr-zelensky" })
+        #expect(list.allSatisfy { $0["type"] as? String == "person" && ($0["documents"] as? Int ?? 0) > 0 })
+        let show = try CLI.run(["show", "gz-2025-12-14-geneva-envoys", "--index", Fixture.index])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("Geneva"))
+        #expect(show.stdout.contains("Volodymyr Zelensky"))
+        #expect(try CLI.run(["show", "no-such-id", "--index", Fixture.index]).status == 2)
+    }
+
+    @Test func indexReportsFailuresWithExitStatus1() throws {
+        let directory = NSTemporaryDirectory() + "gazette-cli-bad-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        FileManager.default.createFile(atPath: directory + "/ok.txt", contents: Data("Headline\n\nFine text.".utf8))
+        FileManager.default.createFile(atPath: directory + "/bad.jsonl", contents: Data("{oops\n".utf8))
+        let result = try CLI.run(["index", directory, "--index", directory + "/idx", "--output", "json"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.jsonl:1: error: invalid JSON"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["indexed"] as? Int == 1)
+        #expect(summary["failed"] as? Int == 1)
+    }
+
+    @Test func commandsParseInProcess() throws {
+        #expect(throws: (any Error).self) { _ = try GazetteCommand.parseAsRoot(["search", "x", "--sort", "sideways"]) }
+        #expect(try GazetteCommand.parseAsRoot(["search", "x", "--sort", "newest"]) is SearchCommand)
+    }
+}
