@@ -80,7 +80,8 @@ public struct ActorExtractor: Sendable {
         var spans: [Span] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            guard let title = gazetteer.personTitles.first(where: { context.matchesWords($0, at: index, limit: range.upperBound) }) else {
+            let candidates = gazetteer.personTitlesByFirstToken[context.tokens[index].folded] ?? []
+            guard let title = candidates.first(where: { context.matchesWords($0, at: index, limit: range.upperBound) }) else {
                 index += 1
                 continue
             }
@@ -287,6 +288,8 @@ struct TokenContext {
     }
 
     func isCapitalized(_ index: Int) -> Bool {
+        let byte = bytes[tokens[index].start]
+        if byte < 0x80 { return byte >= 0x41 && byte <= 0x5A }
         guard let scalar = firstScalar(index) else { return false }
         return scalar.properties.isUppercase
     }
@@ -294,6 +297,18 @@ struct TokenContext {
     func isAllCaps(_ index: Int) -> Bool {
         let token = tokens[index]
         var letters = 0
+        var ascii = true
+        for offset in token.start..<token.end {
+            let byte = bytes[offset]
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= 0x61 && byte <= 0x7A { return false }
+            if byte >= 0x41 && byte <= 0x5A { letters += 1 }
+        }
+        if ascii { return letters >= 2 }
+        letters = 0
         for scalar in text(token.start, token.end).unicodeScalars where scalar.properties.isAlphabetic {
             if !scalar.properties.isUppercase { return false }
             letters += 1

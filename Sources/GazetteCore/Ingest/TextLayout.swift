@@ -109,7 +109,17 @@ public enum TextLayout {
     }
 
     static func collapseSpaces(_ text: String) -> String {
-        guard text.contains("  ") || text.contains("\t") else { return text }
+        var previousSpace = false
+        var needed = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x09
+            if byte == 0x09 || (space && previousSpace) {
+                needed = true
+                break
+            }
+            previousSpace = space
+        }
+        guard needed else { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var lastWasSpace = false

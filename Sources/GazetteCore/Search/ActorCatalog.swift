@@ -3,12 +3,12 @@
 /// then actor ids whose name contains the words given.
 public struct ActorCatalog {
     let database: XapianDatabase
-    let gazetteer: Gazetteer
     let analyzer: Analyzer
+    /// Loaded on first use: searches that name no actor never pay for it.
+    var gazetteer: Gazetteer { Gazetteer.builtIn }
 
-    public init(database: XapianDatabase, gazetteer: Gazetteer = .builtIn, analyzer: Analyzer) {
+    public init(database: XapianDatabase, analyzer: Analyzer) {
         self.database = database
-        self.gazetteer = gazetteer
         self.analyzer = analyzer
     }
 

@@ -60,9 +60,12 @@ public final class Searcher {
     public let database: XapianDatabase
     let analyzer: Analyzer
     let catalog: ActorCatalog
-    let extractor = ActorExtractor()
+    /// Created on first use (snippets that highlight actors), as it loads the gazetteer.
+    lazy var extractor = ActorExtractor()
     /// Stops a pathological query instead of letting it run for minutes.
     public var timeLimitSeconds = 10.0
+    /// Match counts are exact up to this many matches (examining more costs time on large indexes).
+    public var exactCountLimit = 1000
 
     public init(indexPath: String) throws {
         database = try IndexReader.open(indexPath)
@@ -142,7 +145,8 @@ public final class Searcher {
         options.offset = request.offset
         options.limit = request.limit
         options.timeLimitSeconds = timeLimitSeconds
-        options.checkAtLeast = request.offset + request.limit + 1
+        // Counts up to this many matches are exact; beyond it `total` is Xapian's estimate.
+        options.checkAtLeast = max(request.offset + request.limit + 1, exactCountLimit)
         switch request.sort {
         case .relevance: options.sort = .relevance
         case .newest: options.sort = .valueDescending
@@ -154,8 +158,8 @@ public final class Searcher {
             options.checkAtLeast = try database.documentCount()
         }
         let matches = try database.search(query, options: options)
-        let snippets = SnippetBuilder(analyzer: analyzer, extractor: extractor)
         let actorHighlights = compiler.highlightActors.union(filters.actorIDs)
+        let snippets = SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor)
         let decoder = JSONDecoder()
         var hits: [SearchHit] = []
         for index in 0..<matches.count {

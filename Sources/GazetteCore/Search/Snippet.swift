@@ -40,7 +40,8 @@ public struct Snippet: Sendable, Equatable {
 /// matching (stems, possessives, CJK words, accents).
 struct SnippetBuilder {
     let analyzer: Analyzer
-    let extractor: ActorExtractor
+    /// Needed only to highlight actor mentions.
+    let extractor: ActorExtractor?
     /// Words in a snippet.
     var windowWords = 32
 
@@ -59,7 +60,7 @@ struct SnippetBuilder {
         where terms.contains(token.term) || prefixes.contains(where: { token.folded.hasPrefix($0) }) {
             matched[index] = true
         }
-        if !actors.isEmpty {
+        if !actors.isEmpty, let extractor {
             let mentions = bytes.withUnsafeMutableBufferPointer { buffer in
                 extractor.extract(bytes: UnsafeBufferPointer(buffer), analyzed: analyzed)
             }
