@@ -128,12 +128,6 @@ public struct ActorExtractor: Sendable {
         "times", "post", "journal", "herald", "news", "press", "television", "radio", "systems", "technologies",
     ]
 
-    private static let organisationHeads: Set<String> = [
-        "bank", "ministry", "university", "department", "council", "court", "institute", "federation", "association",
-        "organization", "organisation", "union", "commission", "committee", "office", "agency", "academy", "board",
-        "house", "chamber", "league", "party", "church", "museum", "college", "school", "society", "order",
-    ]
-
     private static let nameConnectors: Set<String> = ["of", "for", "and", "&", "the", "de", "du", "des", "la", "le", "di", "del"]
 
     private func organisationSpans(_ range: Range<Int>, _ context: TokenContext) -> [Span] {
@@ -160,20 +154,18 @@ public struct ActorExtractor: Sendable {
                 start += 1
             }
             var found: Span?
-            // "... Oil Co", "... Workers Union": the run ends with an organisation word.
-            var last = lastCapital
-            while last > start {
-                if Self.organisationEnds.contains(context.tokens[last].folded) {
-                    found = Span(first: start, count: last - start + 1, kind: .org, actor: nil, source: .organisation)
-                    break
+            // The run ends at its first organisation word ("Standard Oil Co", "Workers Union")...
+            if let last = (start...lastCapital).first(where: { Self.organisationEnds.contains(context.tokens[$0].folded) }) {
+                var end = last
+                // ...extended by "of Capitalised words" ("Ministry of Energy", "Bank of Japan").
+                if end + 2 <= lastCapital, context.tokens[end + 1].folded == "of", context.isCapitalized(end + 2) {
+                    end += 2
+                    while end + 1 <= lastCapital, context.isCapitalized(end + 1) { end += 1 }
                 }
-                last -= 1
-            }
-            // "Ministry of Defence", "Bank of Japan": an organisation head followed by "of".
-            if found == nil, Self.organisationHeads.contains(context.tokens[start].folded), start + 2 <= lastCapital,
-                context.tokens[start + 1].folded == "of"
-            {
-                found = Span(first: start, count: lastCapital - start + 1, kind: .org, actor: nil, source: .organisation)
+                // A lone generic word ("Ministry", "Party") is not a name.
+                if end > start {
+                    found = Span(first: start, count: end - start + 1, kind: .org, actor: nil, source: .organisation)
+                }
             }
             if let found {
                 spans.append(found)
