@@ -67,6 +67,16 @@ enum FrontMatter {
         }
     }
 
+    /// Splits off front matter into record fields; invalid YAML is reported and left as text.
+    static func fieldsAndBody(of text: String, origin: SourceLocation, problems: inout [IngestProblem]) -> (RecordFields, Substring) {
+        do {
+            if let block = try split(text) { return (fields(block.values), block.rest) }
+        } catch {
+            problems.append(IngestProblem(origin, "front matter ignored: \(error)", severity: .warning))
+        }
+        return (RecordFields(), Substring(text))
+    }
+
     /// Record fields from a front-matter block (title, date, source, url, authors, language, id).
     static func fields(_ values: [String: [String]]) -> RecordFields {
         var fields = RecordFields()

@@ -45,6 +45,15 @@ enum ArticleAssembler {
         return article
     }
 
+    /// The reader's result for a record: the article with its warnings, or the first error.
+    static func item(_ fields: RecordFields, origin: SourceLocation, problems: [IngestProblem]) -> ReadItem {
+        var problems = problems
+        guard let article = assemble(fields, origin: origin, problems: &problems) else {
+            return .problem(problems.first { $0.severity == .error } ?? IngestProblem(origin, "no article text"))
+        }
+        return .article(article, warnings: problems)
+    }
+
     static func parseDate(_ value: RecordFields.DateValue?, origin: SourceLocation, problems: inout [IngestProblem]) -> ArticleDate? {
         guard let value else { return nil }
         let result: Result<ParsedDate, DateParseError>

@@ -10,7 +10,7 @@ struct HTMLReader {
             return .problem(IngestProblem(origin, "cannot parse HTML: \(error.message)"))
         }
         let content = HTMLText.extract(document)
-        var problems: [IngestProblem] = []
+        let problems: [IngestProblem] = []
         var fields = RecordFields()
         fields.title = content.metas["og:title"] ?? content.metas["twitter:title"] ?? content.linkedData["headline"]
             ?? content.firstHeading ?? content.documentTitle.map { Self.withoutSiteSuffix($0, site: content.metas["og:site_name"]) }
@@ -28,14 +28,10 @@ struct HTMLReader {
             fields.authors = [author]
         }
         fields.language = content.metas["og:locale"] ?? content.language
-        fields.id = nil
         var paragraphs = TextLayout.trimmingBoilerplate(content.paragraphs)
         if let title = fields.title, paragraphs.first == title { paragraphs.removeFirst() }
         fields.body = paragraphs.joined(separator: "\n")
-        guard let article = ArticleAssembler.assemble(fields, origin: origin, problems: &problems) else {
-            return .problem(problems.first { $0.severity == .error } ?? IngestProblem(origin, "no article text"))
-        }
-        return .article(article, warnings: problems)
+        return ArticleAssembler.item(fields, origin: origin, problems: problems)
     }
 
     /// "Talks resume | The Daily Wire" -> "Talks resume".

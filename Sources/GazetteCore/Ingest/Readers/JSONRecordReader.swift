@@ -98,10 +98,7 @@ struct JSONRecordReader {
             fields.body = TextLayout.trimmingBoilerplate(TextLayout.paragraphs(of: TextDecoding.normalizeLineEndings(body)))
                 .joined(separator: "\n")
         }
-        guard let article = ArticleAssembler.assemble(fields, origin: origin, problems: &problems) else {
-            return .problem(problems.first { $0.severity == .error } ?? IngestProblem(origin, "no article text"))
-        }
-        return .article(article, warnings: problems)
+        return ArticleAssembler.item(fields, origin: origin, problems: problems)
     }
 
     private func text(_ record: JSONRecord, _ keys: [String], _ origin: SourceLocation, _ problems: inout [IngestProblem]) -> String? {

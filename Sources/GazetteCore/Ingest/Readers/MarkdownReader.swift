@@ -5,16 +5,8 @@ import Ink
 struct MarkdownReader {
     func read(_ text: String, origin: SourceLocation) -> ReadItem {
         var problems: [IngestProblem] = []
-        var fields = RecordFields()
-        var markdown = Substring(text)
-        do {
-            if let block = try FrontMatter.split(text) {
-                fields = FrontMatter.fields(block.values)
-                markdown = block.rest
-            }
-        } catch {
-            problems.append(IngestProblem(origin, "front matter ignored: \(error)", severity: .warning))
-        }
+        let (frontMatter, markdown) = FrontMatter.fieldsAndBody(of: text, origin: origin, problems: &problems)
+        var fields = frontMatter
         let html = MarkdownParser().html(from: String(markdown))
         var paragraphs: [String] = []
         var heading: String?
@@ -34,9 +26,6 @@ struct MarkdownReader {
         if fields.title == nil, let first = paragraphs.first {
             fields.title = PlainTextReader.firstSentence(of: first)
         }
-        guard let article = ArticleAssembler.assemble(fields, origin: origin, problems: &problems) else {
-            return .problem(problems.first { $0.severity == .error } ?? IngestProblem(origin, "no article text"))
-        }
-        return .article(article, warnings: problems)
+        return ArticleAssembler.item(fields, origin: origin, problems: problems)
     }
 }

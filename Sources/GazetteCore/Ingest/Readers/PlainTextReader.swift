@@ -3,16 +3,8 @@
 struct PlainTextReader {
     func read(_ text: String, origin: SourceLocation) -> ReadItem {
         var problems: [IngestProblem] = []
-        var fields = RecordFields()
-        var rest = Substring(text)
-        do {
-            if let block = try FrontMatter.split(text) {
-                fields = FrontMatter.fields(block.values)
-                rest = block.rest
-            }
-        } catch {
-            problems.append(IngestProblem(origin, "front matter ignored: \(error)", severity: .warning))
-        }
+        let (frontMatter, rest) = FrontMatter.fieldsAndBody(of: text, origin: origin, problems: &problems)
+        var fields = frontMatter
         var paragraphs = TextLayout.trimmingBoilerplate(TextLayout.paragraphs(of: String(rest)))
         if fields.title == nil, let headline = Self.headline(of: rest, paragraphs: paragraphs) {
             fields.title = headline
@@ -22,10 +14,7 @@ struct PlainTextReader {
         if fields.title == nil, let first = paragraphs.first {
             fields.title = Self.firstSentence(of: first)
         }
-        guard let article = ArticleAssembler.assemble(fields, origin: origin, problems: &problems) else {
-            return .problem(problems.first { $0.severity == .error } ?? IngestProblem(origin, "no article text"))
-        }
-        return .article(article, warnings: problems)
+        return ArticleAssembler.item(fields, origin: origin, problems: problems)
     }
 
     /// The first line is a headline when it is short, does not end like a sentence, and is
