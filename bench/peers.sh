@@ -35,7 +35,7 @@ case "$corpus_name" in
   synth-*)
     count=${corpus_name#synth-}; count=${count/k/000}; count=${count/m/000000}
     corpus=$work/synth-$count.jsonl
-    [ -f "$corpus" ] || "$py" "$work/harness/make_corpus.py" --docs "$count" --seed 1 --out "$corpus"
+    [ -f "$corpus" ] || "$py" "$work/harness/make_corpus.py" --docs "$count" --seed 1 --data "$shared/data" --out "$corpus"
     queries=$work/harness/queries-synth.txt ;;
   *) echo "unknown corpus $corpus_name (reuters, synth-100k, synth-1m)" >&2; exit 64 ;;
 esac

@@ -96,7 +96,8 @@ struct IndexingTests {
     @Test func secondWriterWaitsThenFailsNamingTheIndex() throws {
         corpus.write("a.txt", "Headline\n\nBody.")
         _ = try run()
-        let holder = try XapianDatabase.openForWriting(index.path, options: [.createOrOpen])
+        let firstShard = try #require(try IndexLayout.existing(at: index.path)).shards[0]
+        let holder = try XapianDatabase.openForWriting(firstShard, options: [.createOrOpen])
         defer { _ = holder }
         let started = Date()
         #expect {

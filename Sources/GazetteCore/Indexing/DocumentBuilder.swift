@@ -33,25 +33,44 @@ final class DocumentBuilder {
         encoder.outputFormatting = [.withoutEscapingSlashes]
     }
 
-    func build(_ prepared: PreparedArticle) -> BuiltDocument {
+    /// Analysis only (the floor of indexing cost): what `build` does before extraction.
+    func analyze(_ article: Article, times: inout StageTimes) -> Int {
+        let language = article.language ?? Language.defaultCode
+        return times.measure(.analyze) {
+            let title = analyzer.analyze(article.title, language: language, firstPosition: 1)
+            let body = analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition)
+            return title.tokens.count + body.tokens.count
+        }
+    }
+
+    func build(_ prepared: PreparedArticle, times: inout StageTimes) -> BuiltDocument {
         let article = prepared.article
         let language = article.language ?? Language.defaultCode
         var terms = PackedTerms()
         var counts: [String: (actor: ActorRef, mentions: Int)] = [:]
         var mentions: [(actor: ActorRef, surface: String)] = []
 
-        let title = analyzer.analyze(article.title, language: language, firstPosition: 1)
+        let (title, body) = times.measure(.analyze) {
+            let title = analyzer.analyze(article.title, language: language, firstPosition: 1)
+            return (title, analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition))
+        }
+        let found = times.measure(.extract) {
+            [(article.title, title), (article.body, body)].map { text, analyzed in
+                (analyzed, extractor.extract(text: text, analyzed: analyzed))
+            }
+        }
+        let startBuild = StageTimes.threadCPU()
+        defer { times.add(.build, StageTimes.threadCPU() - startBuild) }
         for token in title.tokens {
             terms.addPosting(prefix: "S", token.term.utf8, position: token.position)
             terms.addPosting(token.term.utf8, position: token.position)
             // Title words weigh more in BM25 through extra within-document frequency.
             for _ in 1..<Schema.titleWdfBoost { terms.addTerm(token.term.utf8) }
         }
-        let body = analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition)
         for token in body.tokens { terms.addPosting(token.term.utf8, position: token.position) }
 
-        for (text, analyzed) in [(article.title, title), (article.body, body)] {
-            for mention in extractor.extract(text: text, analyzed: analyzed) {
+        for (analyzed, extracted) in found {
+            for mention in extracted {
                 guard let actor = mention.actor else { continue }
                 let term = TermNames.actor(actor.id)
                 terms.addPosting(term.utf8, position: analyzed.tokens[mention.firstToken].position)
@@ -64,7 +83,6 @@ final class DocumentBuilder {
         for author in article.authors { addWords(of: author, prefix: "A", to: &terms) }
         terms.addTerm(TermNames.id(prepared.id).utf8, boolean: true)
         terms.addTerm(TermNames.path(article.origin.path).utf8, boolean: true)
-        terms.addTerm(("XF" + prepared.format.rawValue).utf8, boolean: true)
         terms.addTerm(("L" + language).utf8, boolean: true)
         if let date = article.date {
             terms.addTerm(("D" + date.dayKey).utf8, boolean: true)

@@ -34,7 +34,8 @@ public struct ActorListing {
 
 /// Looks up one stored article by id (or by the path it was indexed from).
 public enum ArticleLookup {
-    public static func find(_ idOrPath: String, in database: XapianDatabase) throws -> StoredArticle? {
+    public static func find(_ idOrPath: String, in index: OpenIndex) throws -> StoredArticle? {
+        let database = index.database
         var candidates = [idOrPath]
         if !idOrPath.hasPrefix("/") {
             candidates.append(FileManager.default.currentDirectoryPath + "/" + idOrPath)

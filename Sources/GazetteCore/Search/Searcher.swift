@@ -57,7 +57,8 @@ public struct SearchResponse: Sendable {
 /// Answers queries against an index (one database, or shards listed in a Xapian stub file).
 /// Not thread-safe; open one per thread.
 public final class Searcher {
-    public let database: XapianDatabase
+    public let index: OpenIndex
+    public var database: XapianDatabase { index.database }
     let analyzer: Analyzer
     let catalog: ActorCatalog
     /// Created on first use (snippets that highlight actors), as it loads the gazetteer.
@@ -68,9 +69,9 @@ public final class Searcher {
     public var exactCountLimit = 1000
 
     public init(indexPath: String) throws {
-        database = try IndexReader.open(indexPath)
+        index = try IndexReader.open(indexPath)
         analyzer = try Analyzer()
-        catalog = ActorCatalog(database: database, analyzer: analyzer)
+        catalog = ActorCatalog(index: index, analyzer: analyzer)
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
@@ -82,7 +83,7 @@ public final class Searcher {
             } catch let error as GazetteError {
                 guard error.code == .databaseModified, attempts < 5 else { throw error }
                 attempts += 1
-                try database.reopen()
+                try index.reopen()
             }
         }
     }
@@ -93,7 +94,7 @@ public final class Searcher {
         guard parsed != nil || !filters.queries.isEmpty else {
             throw QuerySyntaxError("empty query: give words to search for, or --actor/--since/--until to list articles", column: 1)
         }
-        let languages = try database.metadata(Schema.Metadata.languages).split(separator: " ").map(String.init)
+        let languages = try index.languages()
         var compiler = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match)
         var response = try execute(parsed, filters: filters, compiler: &compiler, request: request)
         if response.total == 0, request.match == .all, case .implicit = parsed {
@@ -186,15 +187,46 @@ public final class Searcher {
     }
 }
 
+/// An index opened for reading: the combined database (all shards searched as one) and each
+/// shard on its own, because Xapian reads metadata (the actor catalog) from the first one only.
+public struct OpenIndex {
+    public let database: XapianDatabase
+    public let shards: [XapianDatabase]
+
+    /// Metadata values of `key` from every shard (empty values left out).
+    public func metadata(_ key: String) throws(GazetteError) -> [String] {
+        var values: [String] = []
+        for shard in shards {
+            let value = try shard.metadata(key)
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
+    }
+
+    /// The languages indexed, over all shards.
+    public func languages() throws(GazetteError) -> [String] {
+        Set(try metadata(Schema.Metadata.languages).flatMap { $0.split(separator: " ").map(String.init) }).sorted()
+    }
+
+    public func reopen() throws(GazetteError) {
+        try database.reopen()
+        for shard in shards where shard !== database { try shard.reopen() }
+    }
+}
+
 /// Opens an index for reading with a clear message when there is none.
 public enum IndexReader {
-    public static func open(_ path: String) throws -> XapianDatabase {
+    public static func open(_ path: String) throws -> OpenIndex {
         guard FileManager.default.fileExists(atPath: path) else {
             throw GazetteError(.databaseNotFound, "no index at \(path); create one with `gazette index PATH...`")
         }
         do {
-            return try XapianDatabase.openForReading(path)
-        } catch {
+            let database = try XapianDatabase.openForReading(path)
+            guard let layout = try IndexLayout.existing(at: path), layout.isSharded else {
+                return OpenIndex(database: database, shards: [database])
+            }
+            return OpenIndex(database: database, shards: try layout.shards.map { try XapianDatabase.openForReading($0) })
+        } catch let error as GazetteError {
             guard error.code == .databaseNotFound || error.code == .databaseOpening else { throw error }
             throw GazetteError(error.code, "\(path) is not a Gazette index (\(error.message)); create one with `gazette index PATH...`")
         }
