@@ -156,9 +156,11 @@ int64_t gz_doc_add_packed(gz_doc *doc, const uint8_t *packed, size_t len, gz_err
 
 int gz_doc_set_value(gz_doc *doc, unsigned slot, const char *value, size_t len, gz_error *error);
 
-/** Adds or replaces the document indexed by the unique term; returns the document id (0 = error). */
-uint32_t gz_db_replace_by_term(gz_db *db, const char *unique_term, size_t term_len,
-                               const gz_doc *doc, gz_error *error);
+/** Adds a new document; returns its id (0 = error). */
+uint32_t gz_db_add_document(gz_db *db, const gz_doc *doc, gz_error *error);
+
+/** Replaces the document with this id (or adds it under that id). */
+int gz_db_replace_docid(gz_db *db, uint32_t docid, const gz_doc *doc, gz_error *error);
 
 /** Deletes every document indexed by `term`. */
 int gz_db_delete_by_term(gz_db *db, const char *term, size_t term_len, gz_error *error);

@@ -146,19 +146,20 @@ int gz_db_set_metadata(gz_db *db, const char *key, size_t key_len, const char *v
     });
 }
 
-uint32_t gz_db_replace_by_term(gz_db *db, const char *unique_term, size_t term_len,
-                               const gz_doc *doc, gz_error *error) {
+uint32_t gz_db_add_document(gz_db *db, const gz_doc *doc, gz_error *error) {
     if (!db->writable) {
         set_error(error, GZ_ERR_INVALID_ARGUMENT, "database is not open for writing");
         return 0;
     }
-    if (term_len == 0 || term_len > kMaxTermBytes) {
-        set_error(error, GZ_ERR_INVALID_ARGUMENT, "unique term must be 1 to 245 bytes");
-        return 0;
+    return guarded_value<uint32_t>(error, 0, [&] { return db->writable->add_document(doc->document); });
+}
+
+int gz_db_replace_docid(gz_db *db, uint32_t docid, const gz_doc *doc, gz_error *error) {
+    if (!db->writable) {
+        set_error(error, GZ_ERR_INVALID_ARGUMENT, "database is not open for writing");
+        return -1;
     }
-    return guarded_value<uint32_t>(error, 0, [&] {
-        return db->writable->replace_document(std::string(unique_term, term_len), doc->document);
-    });
+    return guarded(error, [&] { db->writable->replace_document(docid, doc->document); });
 }
 
 int gz_db_delete_by_term(gz_db *db, const char *term, size_t term_len, gz_error *error) {

@@ -120,3 +120,16 @@ struct IndexingTests {
         #expect(try ArticleLookup.find(corpus.path + "/story.md", in: database)?.id == "s1")
     }
 }
+
+@Suite("Stored articles")
+struct StoredArticleTests {
+    @Test func jsonWriterRoundTripsThroughJSONDecoder() throws {
+        let article = StoredArticle(
+            id: "a\"1\\", title: "Quote \" and\nnewline\t\u{01}", body: "Body — “curly” ünïcode 北京 \u{1F600}", date: nil,
+            source: "Wire", url: "https://example.org/a?b=c", authors: ["A. Writer", "B"], language: "en", path: "/x/y.jsonl",
+            line: 3, record: nil, format: "jsonl",
+            actors: [.init(id: "person:x", name: "X", type: .person, mentions: 2)])
+        let decoded = try JSONDecoder().decode(StoredArticle.self, from: Data(article.jsonBytes()))
+        #expect(decoded == article)
+    }
+}

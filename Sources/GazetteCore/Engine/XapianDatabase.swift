@@ -153,14 +153,19 @@ public final class XapianDatabase {
         try error.check(status != 0, "while writing metadata in \(location)")
     }
 
-    /// Adds or replaces the document carrying `uniqueTerm`; returns its document id.
+    /// Adds a new document; returns its id.
     @discardableResult
-    public func replaceDocument(uniqueTerm: String, _ document: XapianDocument) throws(GazetteError) -> UInt32 {
+    public func addDocument(_ document: XapianDocument) throws(GazetteError) -> UInt32 {
         var error = ShimError()
-        var term = uniqueTerm
-        let docid = term.withUTF8 { gz_db_replace_by_term(handle, $0.charPointer, $0.count, document.handle, &error.raw) }
+        let docid = gz_db_add_document(handle, document.handle, &error.raw)
         try error.check(docid == 0, "while writing a document to \(location)")
         return docid
+    }
+
+    public func replaceDocument(_ docid: UInt32, _ document: XapianDocument) throws(GazetteError) {
+        var error = ShimError()
+        let status = gz_db_replace_docid(handle, docid, document.handle, &error.raw)
+        try error.check(status != 0, "while writing document \(docid) to \(location)")
     }
 
     public func deleteDocuments(withTerm term: String) throws(GazetteError) {

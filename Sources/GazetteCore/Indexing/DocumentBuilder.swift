@@ -24,13 +24,10 @@ struct BuiltDocument {
 final class DocumentBuilder {
     let analyzer: Analyzer
     let extractor: ActorExtractor
-    private let encoder: JSONEncoder
 
     init(extractor: ActorExtractor) throws(GazetteError) {
         analyzer = try Analyzer()
         self.extractor = extractor
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
     }
 
     /// Analysis only (the floor of indexing cost): what `build` does before extraction.
@@ -99,7 +96,7 @@ final class DocumentBuilder {
             id: prepared.id, title: article.title, body: article.body, date: article.date?.iso8601, source: article.source,
             url: article.url, authors: article.authors, language: language, path: article.origin.path,
             line: article.origin.line, record: article.origin.record, format: prepared.format.rawValue, actors: actors)
-        let data = (try? encoder.encode(stored)).map { Array($0) } ?? []
+        let data = stored.jsonBytes()
         return BuiltDocument(
             id: prepared.id, terms: terms, data: data, dateKey: article.date?.sortKey, contentHash: prepared.contentHash,
             language: language, mentions: mentions)

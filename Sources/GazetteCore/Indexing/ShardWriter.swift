@@ -22,22 +22,29 @@ final class ShardWriter {
         }
     }
 
-    /// True (and the document is kept) when the stored copy has the same content hash.
-    func isUnchanged(id: String, contentHash: String) throws -> (unchanged: Bool, exists: Bool) {
-        guard let existing = try database.firstDocument(withTerm: TermNames.id(id)) else { return (false, false) }
-        guard try database.value(existing, slot: Schema.Slot.contentHash) == contentHash else { return (false, true) }
-        seen.insert(existing)
-        return (true, true)
+    /// The document already stored under `id`, if any, and whether its content is the same
+    /// (then it is kept as it is).
+    func existing(id: String, contentHash: String) throws -> (docid: UInt32?, unchanged: Bool) {
+        guard let docid = try database.firstDocument(withTerm: TermNames.id(id)) else { return (nil, false) }
+        guard try database.value(docid, slot: Schema.Slot.contentHash) == contentHash else { return (docid, false) }
+        seen.insert(docid)
+        return (docid, true)
     }
 
-    func write(_ built: BuiltDocument) throws {
+    /// Writes a document, replacing `existing` when given (the id lookup was already done).
+    func write(_ built: BuiltDocument, replacing existing: UInt32?) throws {
         try times.measure(.write) {
             document.clear()
             try document.addPacked(built.terms)
             document.setData(built.data)
             if let dateKey = built.dateKey { try document.setValue(dateKey, slot: Schema.Slot.date) }
             try document.setValue(built.contentHash, slot: Schema.Slot.contentHash)
-            seen.insert(try database.replaceDocument(uniqueTerm: TermNames.id(built.id), document))
+            if let existing {
+                try database.replaceDocument(existing, document)
+                seen.insert(existing)
+            } else {
+                seen.insert(try database.addDocument(document))
+            }
         }
         for mention in built.mentions { catalog.add(mention.actor, surface: mention.surface) }
         languages.insert(built.language)

@@ -24,3 +24,116 @@ public struct StoredArticle: Codable, Sendable, Equatable {
         public var mentions: Int
     }
 }
+
+extension StoredArticle {
+    /// The JSON stored as document data, written directly: JSONEncoder's generic path costs more
+    /// per document than all of Gazette's analysis of a short article. Read back with JSONDecoder.
+    func jsonBytes() -> [UInt8] {
+        var out = JSONWriter()
+        out.beginObject()
+        out.field("id", id)
+        out.field("title", title)
+        out.field("body", body)
+        out.field("date", date)
+        out.field("source", source)
+        out.field("url", url)
+        out.key("authors")
+        out.beginArray()
+        for author in authors { out.string(author) }
+        out.endArray()
+        out.field("language", language)
+        out.field("path", path)
+        out.field("line", line)
+        out.field("record", record)
+        out.field("format", format)
+        out.key("actors")
+        out.beginArray()
+        for actor in actors {
+            out.beginObject()
+            out.field("id", actor.id)
+            out.field("name", actor.name)
+            out.field("type", actor.type.rawValue)
+            out.field("mentions", actor.mentions)
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+        return out.bytes
+    }
+}
+
+/// A minimal JSON writer for Gazette's own records (RFC 8259 string escaping).
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var needsComma = false
+
+    init() { bytes.reserveCapacity(4096) }
+
+    mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        needsComma = false
+    }
+
+    /// Absent optionals are left out, as JSONEncoder does.
+    mutating func field(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    mutating func string(_ value: String) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+}

@@ -20,6 +20,11 @@ public struct FieldMapping: Sendable {
 
     public static let standard = FieldMapping()
 
+    /// Every key any field may come from.
+    var allKeys: Set<String> {
+        Set(id + title + body + date + url + source + authors + language + dateline)
+    }
+
     public init() {}
 
     /// Makes `key` the first choice for `field`.

@@ -62,6 +62,8 @@ struct JSONRecord {
         for (key, value) in object { fields[key.lowercased()] = value }
     }
 
+    init(lowercasedFields: [String: JSONValue]) { fields = lowercasedFields }
+
     func first(_ keys: [String]) -> (key: String, value: JSONValue)? {
         for key in keys {
             if let value = fields[key], !isEmpty(value) { return (key, value) }
@@ -75,6 +77,24 @@ struct JSONRecord {
         case .string(let text): text.isEmpty
         case .array(let items): items.isEmpty
         default: false
+        }
+    }
+}
+
+/// One record decoded with only the keys a field mapping names: other keys (tags, categories,
+/// nested metadata) are skipped without being built, which is most of the decoding cost.
+struct WantedFields: Decodable {
+    static let wantedKeys = CodingUserInfoKey(rawValue: "gazette.wantedKeys")!
+
+    var fields: [String: JSONValue] = [:]
+
+    init(from decoder: Decoder) throws {
+        let wanted = decoder.userInfo[Self.wantedKeys] as? Set<String> ?? []
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        for key in container.allKeys {
+            let lowered = key.stringValue.lowercased()
+            guard wanted.contains(lowered) else { continue }
+            fields[lowered] = try container.decode(JSONValue.self, forKey: key)
         }
     }
 }

@@ -150,13 +150,13 @@ final class IndexWorker: @unchecked Sendable {
             _ = builder.build(PreparedArticle(article: article, id: id, format: format, contentHash: hash), times: &times)
         case .full:
             guard let writer else { return }
-            let status = try writer.isUnchanged(id: id, contentHash: hash)
-            if status.unchanged {
+            let stored = try writer.existing(id: id, contentHash: hash)
+            if stored.unchanged {
                 outcome = .unchanged
             } else {
                 let built = builder.build(PreparedArticle(article: article, id: id, format: format, contentHash: hash), times: &times)
-                try writer.write(built)
-                outcome = status.exists ? .replaced : .indexed
+                try writer.write(built, replacing: stored.docid)
+                outcome = stored.docid == nil ? .indexed : .replaced
             }
         }
         state.report.withLock { report in

@@ -3,13 +3,21 @@ import Foundation
 /// Reads `.json` (one object, an array of objects, or an object holding such an array) and
 /// `.jsonl` (one object per line) into articles, one per record.
 struct JSONRecordReader {
-    var mapping: FieldMapping
+    let mapping: FieldMapping
     /// Longest JSONL line accepted; longer lines are reported and skipped without being held.
     var maximumLineBytes = 64 << 20
     /// Largest `.json` file accepted (it is parsed whole).
     var maximumFileBytes = 512 << 20
 
     private let decoder = JSONDecoder()
+    /// Decodes only the keys `mapping` names.
+    private let recordDecoder: JSONDecoder
+
+    init(mapping: FieldMapping) {
+        self.mapping = mapping
+        recordDecoder = JSONDecoder()
+        recordDecoder.userInfo[WantedFields.wantedKeys] = mapping.allKeys
+    }
 
     /// Streams a JSONL file, calling `emit` for each record in order.
     func readLines(_ stream: InputStream, emit: (ReadItem) throws -> Void) throws {
@@ -65,7 +73,13 @@ struct JSONRecordReader {
 
     func decodeRecord(_ data: Data, origin: SourceLocation) -> ReadItem {
         do {
-            return article(from: try decoder.decode(JSONValue.self, from: data), origin: origin)
+            return article(from: JSONRecord(lowercasedFields: try recordDecoder.decode(WantedFields.self, from: data).fields), origin: origin)
+        } catch DecodingError.typeMismatch {
+            // Valid JSON that is not an object: say what it is.
+            guard let value = try? decoder.decode(JSONValue.self, from: data) else {
+                return .problem(IngestProblem(origin, "invalid JSON"))
+            }
+            return .problem(IngestProblem(origin, "record is \(value.typeName), expected an object"))
         } catch {
             return .problem(IngestProblem(origin, "invalid JSON: \(describe(error))"))
         }
@@ -75,7 +89,10 @@ struct JSONRecordReader {
         guard case .object(let object) = value else {
             return .problem(IngestProblem(origin, "record is \(value.typeName), expected an object"))
         }
-        let record = JSONRecord(object)
+        return article(from: JSONRecord(object), origin: origin)
+    }
+
+    func article(from record: JSONRecord, origin: SourceLocation) -> ReadItem {
         var problems: [IngestProblem] = []
         var fields = RecordFields()
         fields.id = text(record, mapping.id, origin, &problems)
