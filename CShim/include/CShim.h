@@ -82,6 +82,9 @@ gz_db *gz_db_open_read(const char *path, size_t path_len, gz_error *error);
 gz_db *gz_db_open_remote(const char *host, size_t host_len, unsigned port, unsigned timeout_ms,
                          gz_error *error);
 
+/** A database with no shards yet, to which gz_db_add_shard adds them. */
+gz_db *gz_db_new_combined(gz_error *error);
+
 /** Adds another read-only database (a shard) to `db`, which then searches them as one. */
 int gz_db_add_shard(gz_db *db, const gz_db *shard, gz_error *error);
 
@@ -171,9 +174,15 @@ int gz_db_begin_transaction(gz_db *db, bool flushed, gz_error *error);
 int gz_db_commit_transaction(gz_db *db, gz_error *error);
 int gz_db_cancel_transaction(gz_db *db, gz_error *error);
 
-/** Compacts the database at `source` into a new database at `destination` (xapian-compact). */
-int gz_db_compact(const char *source, size_t source_len, const char *destination,
-                  size_t destination_len, gz_error *error);
+/**
+ * Compacts `db` (one database or several shards) into a new database at `destination`, as
+ * xapian-compact does. Where shards hold different metadata for the same key, the values of keys
+ * matching a merge rule are merged as sets of items; other keys keep the first shard's value.
+ * `merge_rules` holds one rule per line: a separator code ('n' newline, 's' space) followed by
+ * the key prefix, e.g. "nalias:\nsgazette:languages".
+ */
+int gz_db_compact(const gz_db *db, const char *destination, size_t destination_len,
+                  const char *merge_rules, size_t merge_rules_len, gz_error *error);
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Iterating terms and metadata keys                                                                */
@@ -245,7 +254,8 @@ gz_query *gz_query_scale(const gz_query *query, double factor, gz_error *error);
 gz_query *gz_query_value_range(unsigned slot, const char *low, size_t low_len, const char *high,
                                size_t high_len, gz_error *error);
 
-/** Terms starting with `prefix`, at most `max_expansion` of them (else an error at search time). */
+/** Terms starting with `prefix`, at most `max_expansion` of them (else an error at search time);
+ *  a document weighs as its best-matching expansion (OP_MAX). */
 gz_query *gz_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
                             gz_error *error);
 

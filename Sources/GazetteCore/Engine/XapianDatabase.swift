@@ -187,15 +187,24 @@ public final class XapianDatabase {
         try error.check(status != 0, "while committing to \(location)")
     }
 
-    /// Compacts the database at `source` into a new one at `destination` (what xapian-compact does).
-    public static func compact(from source: String, to destination: String) throws(GazetteError) {
+    /// A database without shards, to which `addShard` adds them.
+    public static func combined() throws(GazetteError) -> XapianDatabase {
         var error = ShimError()
-        var source = source
+        let handle = gz_db_new_combined(&error.raw)
+        try error.check(handle == nil, "while combining shards")
+        return XapianDatabase(handle: handle!, location: "shards")
+    }
+
+    /// Compacts this database (all its shards) into a new one at `destination`, as xapian-compact
+    /// does; `mergeRules` says which metadata lists to merge (see the shim header).
+    public func compact(to destination: String, mergeRules: String) throws(GazetteError) {
+        var error = ShimError()
         var destination = destination
-        let status = source.withUTF8 { s in
-            destination.withUTF8 { d in gz_db_compact(s.charPointer, s.count, d.charPointer, d.count, &error.raw) }
+        var rules = mergeRules
+        let status = destination.withUTF8 { d in
+            rules.withUTF8 { r in gz_db_compact(handle, d.charPointer, d.count, r.charPointer, r.count, &error.raw) }
         }
-        try error.check(status != 0, "while compacting \(source) into \(destination)")
+        try error.check(status != 0, "while compacting \(location) into \(destination)")
     }
 
     // MARK: Iteration

@@ -137,7 +137,21 @@ struct QueryCompiler {
             throw QuerySyntaxError("a wildcard applies to one word; \"\(text)*\" has \(tokens.count)", column: 1)
         }
         highlightPrefixes.append(folded)
-        return try XapianQuery.wildcard(prefix(for: field) + folded, limit: wildcardLimit)
+        // Expanded here over the combined term list rather than by Xapian, which expands per
+        // shard with per-shard statistics: a sharded index would then rank differently.
+        let stem = prefix(for: field) + folded
+        var terms: [XapianQuery] = []
+        let matching = try catalog.database.terms(withPrefix: stem)
+        for item in matching {
+            // Field prefixes are capitals, words are folded: "S" + "peace" must not take "SPEC...".
+            terms.append(XapianQuery.term(item.term))
+            if terms.count > wildcardLimit {
+                throw QuerySyntaxError("\(text)* matches more than \(wildcardLimit) words; make it longer", column: 1)
+            }
+        }
+        try matching.checkCompleted()
+        guard !terms.isEmpty else { return .matchNothing }
+        return terms.count == 1 ? terms[0] : try XapianQuery.combine(.max, terms)
     }
 
     // MARK: Actors, dates, NEAR

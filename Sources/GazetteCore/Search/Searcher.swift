@@ -155,6 +155,7 @@ public final class Searcher {
         }
         options.sortSlot = Schema.Slot.date
         if request.facets {
+            try index.requireLocal("counting actors over matches (--facets)")
             options.facetPrefix = Schema.Prefix.actor
             options.checkAtLeast = try database.documentCount()
         }
@@ -192,6 +193,8 @@ public final class Searcher {
 public struct OpenIndex {
     public let database: XapianDatabase
     public let shards: [XapianDatabase]
+    /// Some shards are served by xapian-tcpsrv (their features are limited; see `requireLocal`).
+    public let hasRemoteShards: Bool
 
     /// Metadata values of `key` from every shard (empty values left out).
     public func metadata(_ key: String) throws(GazetteError) -> [String] {
@@ -212,23 +215,68 @@ public struct OpenIndex {
         try database.reopen()
         for shard in shards where shard !== database { try shard.reopen() }
     }
+
+    /// Fails clearly for features Xapian's remote protocol cannot carry (it cannot run Gazette's
+    /// own match spy, which counts actors), instead of returning silently wrong answers.
+    public func requireLocal(_ feature: String) throws(GazetteError) {
+        guard hasRemoteShards else { return }
+        throw GazetteError(.unimplemented, "\(feature) is not available when the index has remote (tcp://) shards: Xapian's remote backend cannot run Gazette's actor counter; search the shards' machines directly for it")
+    }
 }
 
-/// Opens an index for reading with a clear message when there is none.
+/// Opens an index for reading with a clear message when there is none. The path is an index
+/// folder (one database, or shards tied by a Xapian stub), or a shard list file: one index folder
+/// or `tcp://HOST:PORT` (served by `xapian-tcpsrv`) per line, searched together as one index.
 public enum IndexReader {
     public static func open(_ path: String) throws -> OpenIndex {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw GazetteError(.databaseNotFound, "no index at \(path); create one with `gazette index PATH...`")
         }
+        if !isDirectory.boolValue { return try openShardList(path) }
+        return try openFolder(path)
+    }
+
+    static func openFolder(_ path: String) throws -> OpenIndex {
         do {
             let database = try XapianDatabase.openForReading(path)
             guard let layout = try IndexLayout.existing(at: path), layout.isSharded else {
-                return OpenIndex(database: database, shards: [database])
+                return OpenIndex(database: database, shards: [database], hasRemoteShards: false)
             }
-            return OpenIndex(database: database, shards: try layout.shards.map { try XapianDatabase.openForReading($0) })
+            return OpenIndex(database: database, shards: try layout.shards.map { try XapianDatabase.openForReading($0) }, hasRemoteShards: false)
         } catch let error as GazetteError {
             guard error.code == .databaseNotFound || error.code == .databaseOpening else { throw error }
             throw GazetteError(error.code, "\(path) is not a Gazette index (\(error.message)); create one with `gazette index PATH...`")
         }
+    }
+
+    static func openShardList(_ path: String) throws -> OpenIndex {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GazetteError(.io, "cannot read the shard list \(path)")
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        let combined = try XapianDatabase.combined()
+        var shards: [XapianDatabase] = []
+        var remote = false
+        for (number, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let opened: OpenIndex
+            if line.hasPrefix("tcp://") {
+                let address = line.dropFirst("tcp://".count)
+                guard let colon = address.lastIndex(of: ":"), let port = UInt32(address[address.index(after: colon)...]), !address[..<colon].isEmpty else {
+                    throw GazetteError(.invalidArgument, "\(path):\(number + 1): expected tcp://HOST:PORT, found \(line)")
+                }
+                let database = try XapianDatabase.openRemote(host: String(address[..<colon]), port: port)
+                opened = OpenIndex(database: database, shards: [database], hasRemoteShards: true)
+                remote = true
+            } else {
+                opened = try openFolder(line.hasPrefix("/") ? line : base + "/" + line)
+            }
+            try combined.addShard(opened.database)
+            shards += opened.shards
+        }
+        guard !shards.isEmpty else { throw GazetteError(.databaseOpening, "the shard list \(path) names no shards") }
+        return OpenIndex(database: combined, shards: shards, hasRemoteShards: remote)
     }
 }
