@@ -17,12 +17,7 @@ corpus_name=${1:-reuters}
 systems=${SYSTEMS:-xapian-py,xapian-cpp,tantivy,tantivy-1t,sqlite-fts5,gazette}
 
 mkdir -p "$work" bench/results
-mkdir -p "$work/harness"
-for item in "$shared"/bench/*; do
-  case "$(basename "$item")" in results|_work) ;; *) cp -r "$item" "$work/harness/" ;; esac
-done
-chmod -R u+w "$work/harness"
-bash "$work/harness/setup.sh" >/dev/null
+bash bench/harness.sh
 export PATH="/opt/swift/usr/bin:$PATH"
 swift build -c release >/dev/null
 export GAZETTE_BIN=$root/.build/release/gazette

@@ -96,7 +96,7 @@ final class DocumentBuilder {
             id: prepared.id, title: article.title, body: article.body, date: article.date?.iso8601, source: article.source,
             url: article.url, authors: article.authors, language: language, path: article.origin.path,
             line: article.origin.line, record: article.origin.record, format: prepared.format.rawValue, actors: actors)
-        let data = stored.jsonBytes()
+        let data = stored.documentData()
         return BuiltDocument(
             id: prepared.id, terms: terms, data: data, dateKey: article.date?.sortKey, contentHash: prepared.contentHash,
             language: language, mentions: mentions)

@@ -1,8 +1,11 @@
+import Foundation
+
 /// What each document stores as its data (JSON): everything needed to show a hit and re-build
 /// snippets without going back to the input files.
 public struct StoredArticle: Codable, Sendable, Equatable {
     public var id: String
     public var title: String
+    /// Kept outside the JSON header of the stored data (see `documentData()`).
     public var body: String
     /// ISO 8601 UTC, absent for undated articles.
     public var date: String?
@@ -17,6 +20,47 @@ public struct StoredArticle: Codable, Sendable, Equatable {
     /// Actors in order of mention count.
     public var actors: [StoredActor]
 
+    public init(
+        id: String, title: String, body: String, date: String?, source: String?, url: String?, authors: [String],
+        language: String, path: String, line: Int?, record: Int?, format: String, actors: [StoredActor]
+    ) {
+        self.id = id
+        self.title = title
+        self.body = body
+        self.date = date
+        self.source = source
+        self.url = url
+        self.authors = authors
+        self.language = language
+        self.path = path
+        self.line = line
+        self.record = record
+        self.format = format
+        self.actors = actors
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, body, date, source, url, authors, language, path, line, record, format, actors
+    }
+
+    /// The stored header has no body (it follows the JSON); `gazette show --format json` has one.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        body = try container.decodeIfPresent(String.self, forKey: .body) ?? ""
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        url = try container.decodeIfPresent(String.self, forKey: .url)
+        authors = try container.decode([String].self, forKey: .authors)
+        language = try container.decode(String.self, forKey: .language)
+        path = try container.decode(String.self, forKey: .path)
+        line = try container.decodeIfPresent(Int.self, forKey: .line)
+        record = try container.decodeIfPresent(Int.self, forKey: .record)
+        format = try container.decode(String.self, forKey: .format)
+        actors = try container.decode([StoredActor].self, forKey: .actors)
+    }
+
     public struct StoredActor: Codable, Sendable, Equatable {
         public var id: String
         public var name: String
@@ -26,14 +70,33 @@ public struct StoredArticle: Codable, Sendable, Equatable {
 }
 
 extension StoredArticle {
-    /// The JSON stored as document data, written directly: JSONEncoder's generic path costs more
-    /// per document than all of Gazette's analysis of a short article. Read back with JSONDecoder.
-    func jsonBytes() -> [UInt8] {
+    /// Document data: the article without its body as JSON, a NUL byte, then the body as UTF-8.
+    /// Listing hits decodes the small JSON part only; the body is read when a snippet needs it.
+    /// The JSON is written directly: JSONEncoder's generic path costs more per document than all
+    /// of Gazette's analysis of a short article.
+    func documentData() -> [UInt8] {
+        var bytes = headerJSON()
+        bytes.append(0)
+        bytes.append(contentsOf: body.utf8)
+        return bytes
+    }
+
+    /// Reads document data written by `documentData()`; with `includingBody: false` the body is
+    /// left empty and not decoded.
+    static func decode(_ data: [UInt8], includingBody: Bool = true) throws -> StoredArticle {
+        let split = data.firstIndex(of: 0) ?? data.endIndex
+        var article = try JSONDecoder().decode(StoredArticle.self, from: Data(data[..<split]))
+        if includingBody, split < data.endIndex {
+            article.body = String(decoding: data[(split + 1)...], as: UTF8.self)
+        }
+        return article
+    }
+
+    private func headerJSON() -> [UInt8] {
         var out = JSONWriter()
         out.beginObject()
         out.field("id", id)
         out.field("title", title)
-        out.field("body", body)
         out.field("date", date)
         out.field("source", source)
         out.field("url", url)

@@ -42,10 +42,10 @@ public enum ArticleLookup {
         }
         for candidate in candidates {
             if let docid = try database.firstDocument(withTerm: TermNames.id(candidate)) {
-                return try JSONDecoder().decode(StoredArticle.self, from: Data(database.documentData(docid)))
+                return try StoredArticle.decode(database.documentData(docid))
             }
             if let docid = try database.firstDocument(withTerm: TermNames.path(candidate)) {
-                return try JSONDecoder().decode(StoredArticle.self, from: Data(database.documentData(docid)))
+                return try StoredArticle.decode(database.documentData(docid))
             }
         }
         return nil

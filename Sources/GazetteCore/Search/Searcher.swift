@@ -17,6 +17,8 @@ public struct SearchRequest: Sendable {
     /// Count actors over the whole match set.
     public var facets = false
     public var facetLimit = 20
+    /// Build snippets for the hits (benchmarks turn this off to time the search alone).
+    public var snippets = true
 
     public init(query: String = "") { self.query = query }
 }
@@ -161,17 +163,17 @@ public final class Searcher {
         }
         let matches = try database.search(query, options: options)
         let actorHighlights = compiler.highlightActors.union(filters.actorIDs)
-        let snippets = SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor)
-        let decoder = JSONDecoder()
+        let snippets = request.snippets ? SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor) : nil
         var hits: [SearchHit] = []
         for index in 0..<matches.count {
             let data = try matches.documentData(at: index)
-            guard let stored = try? decoder.decode(StoredArticle.self, from: Data(data)) else { continue }
+            guard let stored = try? StoredArticle.decode(data, includingBody: request.snippets) else { continue }
             hits.append(SearchHit(
                 rank: request.offset + index + 1, id: stored.id, score: matches.weight(at: index), title: stored.title,
                 date: stored.date, source: stored.source, url: stored.url, path: stored.path,
-                snippet: snippets.snippet(
-                    of: stored, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes, actors: actorHighlights),
+                snippet: snippets?.snippet(
+                    of: stored, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes, actors: actorHighlights)
+                    ?? Snippet(text: "", highlights: []),
                 actors: stored.actors.prefix(5).map { ActorRef(id: $0.id, name: $0.name, type: $0.type) }))
         }
         var facets: [ActorCount] = []
