@@ -28,8 +28,6 @@ public enum Schema {
         public static let source = "XS"
         /// Source file path (boolean); paths too long for a term are hashed under XP#.
         public static let path = "XP"
-        /// Input format (boolean): XFjsonl.
-        public static let format = "XF"
         /// Present on undated articles (boolean term, no suffix).
         public static let undated = "XU"
     }
