@@ -44,24 +44,22 @@ public struct PackedTerms {
     public var isEmpty: Bool { bytes.isEmpty }
 
     /// A term at a position (wdf + 1). Terms over Xapian's limit must be shortened by the caller.
-    public mutating func addPosting<Term: Collection<UInt8>>(prefix: StaticString = "", _ term: Term, position: UInt32) {
+    public mutating func addPosting(prefix: String = "", _ term: String, position: UInt32) {
         append(flags: 1, prefix: prefix, term)
         withUnsafeBytes(of: position.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     /// A term without position (wdf + 1), or a boolean filter term (wdf 0).
-    public mutating func addTerm<Term: Collection<UInt8>>(prefix: StaticString = "", _ term: Term, boolean: Bool = false) {
+    public mutating func addTerm(prefix: String = "", _ term: String, boolean: Bool = false) {
         append(flags: boolean ? 2 : 0, prefix: prefix, term)
     }
 
-    private mutating func append<Term: Collection<UInt8>>(flags: UInt8, prefix: StaticString, _ term: Term) {
-        let length = prefix.utf8CodeUnitCount + term.count
+    private mutating func append(flags: UInt8, prefix: String, _ term: String) {
+        let length = prefix.utf8.count + term.utf8.count
         precondition(length <= Schema.maximumTermBytes, "term longer than Xapian's limit")
         bytes.append(flags)
         bytes.append(UInt8(length))
-        if prefix.utf8CodeUnitCount > 0 {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-        }
-        bytes.append(contentsOf: term)
+        bytes.append(contentsOf: prefix.utf8)
+        bytes.append(contentsOf: term.utf8)
     }
 }

@@ -59,34 +59,33 @@ final class DocumentBuilder {
         let startBuild = StageTimes.threadCPU()
         defer { times.add(.build, StageTimes.threadCPU() - startBuild) }
         for token in title.tokens {
-            terms.addPosting(prefix: "S", token.term.utf8, position: token.position)
-            terms.addPosting(token.term.utf8, position: token.position)
+            terms.addPosting(prefix: Schema.Prefix.title, token.term, position: token.position)
+            terms.addPosting(token.term, position: token.position)
             // Title words weigh more in BM25 through extra within-document frequency.
-            for _ in 1..<Schema.titleWdfBoost { terms.addTerm(token.term.utf8) }
+            for _ in 1..<Schema.titleWdfBoost { terms.addTerm(token.term) }
         }
-        for token in body.tokens { terms.addPosting(token.term.utf8, position: token.position) }
+        for token in body.tokens { terms.addPosting(token.term, position: token.position) }
 
         for (analyzed, extracted) in found {
             for mention in extracted {
                 guard let actor = mention.actor else { continue }
-                let term = TermNames.actor(actor.id)
-                terms.addPosting(term.utf8, position: analyzed.tokens[mention.firstToken].position)
+                terms.addPosting(TermNames.actor(actor.id), position: analyzed.tokens[mention.firstToken].position)
                 counts[actor.id, default: (actor, 0)].mentions += 1
                 mentions.append((actor, mention.text))
             }
         }
 
-        addWords(of: article.source, prefix: "XS", to: &terms)
-        for author in article.authors { addWords(of: author, prefix: "A", to: &terms) }
-        terms.addTerm(TermNames.id(prepared.id).utf8, boolean: true)
-        terms.addTerm(TermNames.path(article.origin.path).utf8, boolean: true)
-        terms.addTerm(("L" + language).utf8, boolean: true)
+        addWords(of: article.source, prefix: Schema.Prefix.source, to: &terms)
+        for author in article.authors { addWords(of: author, prefix: Schema.Prefix.author, to: &terms) }
+        terms.addTerm(TermNames.id(prepared.id), boolean: true)
+        terms.addTerm(TermNames.path(article.origin.path), boolean: true)
+        terms.addTerm(prefix: Schema.Prefix.language, language, boolean: true)
         if let date = article.date {
-            terms.addTerm(("D" + date.dayKey).utf8, boolean: true)
-            terms.addTerm(("M" + date.monthKey).utf8, boolean: true)
-            terms.addTerm(("Y" + date.yearKey).utf8, boolean: true)
+            terms.addTerm(prefix: Schema.Prefix.day, date.dayKey, boolean: true)
+            terms.addTerm(prefix: Schema.Prefix.month, date.monthKey, boolean: true)
+            terms.addTerm(prefix: Schema.Prefix.year, date.yearKey, boolean: true)
         } else {
-            terms.addTerm(Schema.Prefix.undated.utf8, boolean: true)
+            terms.addTerm(Schema.Prefix.undated, boolean: true)
         }
 
         let actors = counts.values
@@ -104,10 +103,10 @@ final class DocumentBuilder {
 
     /// Words of a metadata field as positional prefixed terms, so `source:"kyiv independent"`
     /// works as a phrase; no stemming, names are matched as written (folded).
-    private func addWords(of text: String?, prefix: StaticString, to terms: inout PackedTerms) {
+    private func addWords(of text: String?, prefix: String, to terms: inout PackedTerms) {
         guard let text, !text.isEmpty else { return }
         for token in analyzer.analyze(text, language: "none").tokens {
-            terms.addPosting(prefix: prefix, token.folded.utf8, position: token.position)
+            terms.addPosting(prefix: prefix, token.folded, position: token.position)
         }
     }
 
