@@ -32,18 +32,25 @@ public struct IndexLayout: Sendable, Equatable {
     }
 
     /// The layout to write: the existing one, or a new one with `shardCount` shards (a rebuild
-    /// removes the old databases first and may change the shard count).
+    /// removes the old databases first and may change the shard count). A new sharded layout gets
+    /// its stub from `publish()` once its shards exist, so no reader (and no run killed halfway)
+    /// ever meets a stub naming missing shards.
     public static func prepareForWriting(at path: String, shardCount: Int, rebuild: Bool) throws -> IndexLayout {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         if !rebuild, let existing = try existing(at: path) { return existing }
         try removeDatabases(in: path)
         let count = max(1, shardCount)
         if count == 1 { return IndexLayout(path: path, shards: [path]) }
-        let names = (0..<count).map { shardPrefix + ($0 < 10 ? "0\($0)" : "\($0)") }
-        let stub = names.map { "auto \($0)" }.joined(separator: "\n") + "\n"
-        // The stub is written before the shards exist; readers then see an empty index.
-        try Data(stub.utf8).write(to: URL(fileURLWithPath: path + "/" + stubName), options: .atomic)
-        return IndexLayout(path: path, shards: names.map { path + "/" + $0 })
+        return IndexLayout(path: path, shards: (0..<count).map { path + "/" + shardPrefix + ($0 < 10 ? "0\($0)" : "\($0)") })
+    }
+
+    /// Writes the stub that makes the shards one index (atomically; nothing for a single database).
+    public func publish() throws {
+        guard isSharded else { return }
+        let stub = shards.map { "auto " + (($0 as NSString).lastPathComponent) }.joined(separator: "\n") + "\n"
+        let current = FileManager.default.contents(atPath: path + "/" + Self.stubName)
+        guard current != Data(stub.utf8) else { return }
+        try Data(stub.utf8).write(to: URL(fileURLWithPath: path + "/" + Self.stubName), options: .atomic)
     }
 
     /// The shard holding the document with this id.

@@ -84,7 +84,10 @@ public final class Indexer {
         let workers = try (0..<workerCount).map {
             try IndexWorker(number: $0, state: state, layout: layout, options: options, extractor: extractor)
         }
-        if options.mode == .full { IndexLock.claim(options.indexPath) }
+        if options.mode == .full {
+            try layout.publish()
+            IndexLock.claim(options.indexPath)
+        }
         defer { if options.mode == .full { IndexLock.release(options.indexPath) } }
 
         let finished = DispatchGroup()

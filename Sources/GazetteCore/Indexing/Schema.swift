@@ -3,7 +3,7 @@
 public enum Schema {
     /// Bumped when the analyzer or the document layout changes; part of every content hash, so a
     /// re-index after an upgrade rewrites documents instead of skipping them as unchanged.
-    public static let version = "gazette-2"
+    public static let version = "gazette-3"
 
     /// Xapian rejects terms longer than 245 bytes.
     public static let maximumTermBytes = 245
