@@ -44,9 +44,21 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Output: text, json or jsonl (one hit per line).")
     var format: OutputFormat = .text
 
+    @Flag(help: "Re-rank with terms taken from the top hits (pseudo-relevance feedback; about 3x slower).")
+    var expand = false
+
+    @Option(help: ArgumentHelp(
+        "Change the ranking for experiments, e.g. 'classic' or 'bm25:1.2:0.75,stopwords:keep'.",
+        discussion: "Settings, separated by commas: classic, standard, ineb2[:C], bm25[:K1:B], stopwords:drop|keep, ties:newest|none, expand[:DOCS:TERMS:WEIGHT], expand:off.",
+        valueName: "settings"))
+    var ranking: String?
+
     func validate() throws {
         if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
         if offset < 0 { throw ValidationError("--offset must not be negative") }
+        if let ranking {
+            do { _ = try Ranking(spec: ranking) } catch { throw ValidationError("--ranking: \(error)") }
+        }
     }
 
     func run() throws {
@@ -60,6 +72,8 @@ struct SearchCommand: ParsableCommand {
         request.offset = offset
         request.facets = facets
         try ErrorReporting.run {
+            if let ranking { request.ranking = try Ranking(spec: ranking) }
+            if expand { request.ranking.expansion = Ranking.standardExpansion }
             let response = try Searcher(indexPath: location.path).search(request)
             for notice in response.notices { Terminal.note(notice) }
             var out = OutputBuffer()
