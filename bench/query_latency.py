@@ -47,6 +47,7 @@ def main():
     parser.add_argument("--text-queries")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--label", default="gazette")
+    parser.add_argument("--search-arg", action="append", default=[], help="extra argument for every search (repeatable)")
     args = parser.parse_args()
     sys.path.insert(0, args.harness)
     import peers
@@ -54,11 +55,12 @@ def main():
 
     sets = []
     if args.peer_queries:
-        sets.append(("peer queries", [peers.gazette_query(line) for line in systems.read_queries(args.peer_queries)]))
+        translated = [peers.gazette_query(line) for line in systems.read_queries(args.peer_queries)]
+        sets.append(("peer queries", [(text, extra + args.search_arg) for text, extra in translated]))
     if args.text_queries:
         with open(args.text_queries, encoding="utf-8") as handle:
             texts = [line.rstrip("\n").partition("\t")[2] for line in handle if line.strip()]
-        sets.append(("natural-language OR", [(" OR ".join(systems.text_words(t)), []) for t in texts]))
+        sets.append(("natural-language OR", [(" OR ".join(systems.text_words(t)), args.search_arg) for t in texts]))
     for name, queries in sets:
         p50, p95, mean = measure(args.bin, args.index, queries, args.passes)
         print("| %s | %s | %d | %.1f | %.1f | %.1f |" % (args.label, name, len(queries), p50, p95, mean), flush=True)
