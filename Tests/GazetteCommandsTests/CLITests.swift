@@ -141,6 +141,7 @@ struct CLITests {
         let plain = try CLI.run(["search", "ceasefire", "--format", "json", "--limit", "50", "--index", Fixture.index])
         let expanded = try CLI.run(["search", "ceasefire", "--expand", "--format", "json", "--limit", "50", "--index", Fixture.index])
         let classic = try CLI.run(["search", "ceasefire", "--ranking", "classic", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let unexpanded = try CLI.run(["search", "ceasefire", "--no-expand", "--format", "json", "--limit", "50", "--index", Fixture.index])
         func ids(_ result: CLI.Result) throws -> Set<String> {
             #expect(result.status == 0)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -151,6 +152,8 @@ struct CLITests {
         #expect(!matches.isEmpty)
         #expect(try ids(expanded) == matches)
         #expect(try ids(classic) == matches)
+        #expect(try ids(unexpanded) == matches)
+        #expect(try CLI.run(["search", "ceasefire", "--expand", "--no-expand", "--index", Fixture.index]).status == 64)
     }
 
     @Test func commandsParseInProcess() throws {

@@ -35,13 +35,17 @@ private enum RankingCorpus {
         Set(try search(query, configure: configure).hits.map(\.id))
     }
 
-    /// The terms of the compiled Xapian query (its description, split into words).
-    static func terms(_ query: String, mode: MatchMode = .all, dropStopWords: Bool = true) throws -> Set<String> {
+    static func compiler(mode: MatchMode = .all, dropStopWords: Bool = true) throws -> QueryCompiler {
         let database = try IndexReader.open(path)
         let analyzer = try Analyzer()
-        var compiler = QueryCompiler(
+        return QueryCompiler(
             analyzer: analyzer, languages: ["en"], catalog: ActorCatalog(database: database, analyzer: analyzer), mode: mode,
             dropStopWords: dropStopWords)
+    }
+
+    /// The terms of the compiled Xapian query (its description, split into words).
+    static func terms(_ query: String, mode: MatchMode = .all, dropStopWords: Bool = true) throws -> Set<String> {
+        var compiler = try compiler(mode: mode, dropStopWords: dropStopWords)
         guard let node = try QueryParser.parse(query), let compiled = try compiler.compile(node) else { return [] }
         let words = compiled.debugDescription.split { !($0.isLetter || $0.isNumber) }.map(String.init)
         return Set(words)
@@ -111,7 +115,7 @@ struct RankingTests {
     @Test func feedbackReranksTheSameMatches() throws {
         for query in ["grain", "talks OR sanctions OR grain", "\"security guarantees\""] {
             let plain = try SampleIndex.search(query)
-            let expanded = try SampleIndex.search(query) { $0.ranking.expansion = Ranking.standardExpansion }
+            let expanded = try SampleIndex.search(query) { $0.ranking.feedback = .always }
             #expect(Set(expanded.hits.map(\.id)) == Set(plain.hits.map(\.id)), "\(query)")
             #expect(expanded.total == plain.total, "\(query)")
         }
@@ -119,9 +123,30 @@ struct RankingTests {
         let newest = try SampleIndex.search("ceasefire") { $0.sort = .newest }
         let newestExpanded = try SampleIndex.search("ceasefire") {
             $0.sort = .newest
-            $0.ranking.expansion = Ranking.standardExpansion
+            $0.ranking.feedback = .always
         }
         #expect(newest.hits.map(\.id) == newestExpanded.hits.map(\.id))
+    }
+
+    @Test(arguments: [
+        ("grain", 1), ("what is the grain corridor", 2), ("what OR is OR the OR grain OR corridor", 2),
+        ("\"the grain corridor\" odesa", 2), ("grain -odesa NOT port", 1), ("the who", 2), ("grain* actor:geneva date:2025", 0),
+        ("negotiators resumed talks in geneva after shelling", 5), ("+the grain", 2),
+    ])
+    func searchedWordsDecideFeedback(query: String, words: Int) throws {
+        let node = try #require(try QueryParser.parse(query))
+        #expect(try RankingCorpus.compiler().searchedWords(node) == words)
+    }
+
+    @Test func feedbackForLongQueriesOnly() {
+        let standard = Ranking.standard
+        #expect(standard.expansion(forQueryOf: 4) == nil)
+        #expect(standard.expansion(forQueryOf: 5) == Ranking.standardExpansion)
+        var always = standard
+        always.feedback = .always
+        #expect(always.expansion(forQueryOf: 1) == Ranking.standardExpansion)
+        #expect(always.expansion(forQueryOf: 0) == nil)
+        #expect(Ranking.classic.expansion(forQueryOf: 30) == nil)
     }
 
     @Test func weightingChangesOrderNotMatches() throws {
@@ -144,14 +169,15 @@ struct RankingSpecTests {
 
     @Test(arguments: [
         ("classic", Ranking.classic),
-        ("classic,stopwords:drop", Ranking(weighting: .bm25(k1: 1, b: 0.5), dropsStopWords: true, newestFirstOnTies: false)),
-        ("bm25:1.2:0.75", Ranking(weighting: .bm25(k1: 1.2, b: 0.75), dropsStopWords: true, newestFirstOnTies: true)),
-        ("ineb2:1, stopwords:keep", Ranking(weighting: .ineB2(c: 1), dropsStopWords: false, newestFirstOnTies: true)),
-        ("ties:none,expand", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: false, expansion: Ranking.standardExpansion)),
+        ("classic,stopwords:drop", Ranking(weighting: .bm25(k1: 1, b: 0.5), dropsStopWords: true, newestFirstOnTies: false, feedback: .off)),
+        ("bm25:1.2:0.75", Ranking(weighting: .bm25(k1: 1.2, b: 0.75), dropsStopWords: true, newestFirstOnTies: true, feedback: .longQueries(minimumWords: 5))),
+        ("ineb2:1, stopwords:keep", Ranking(weighting: .ineB2(c: 1), dropsStopWords: false, newestFirstOnTies: true, feedback: .longQueries(minimumWords: 5))),
+        ("ties:none,expand", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: false, feedback: .always)),
         ("expand:5:20:0.25", Ranking(
-            weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: true,
+            weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: true, feedback: .always,
             expansion: .init(documents: 5, terms: 20, weight: 0.25))),
-        ("expand,expand:off", Ranking.standard),
+        ("expand,expand:long", Ranking.standard),
+        ("expand:off", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: true, feedback: .off)),
     ])
     func parses(spec: String, expected: Ranking) throws {
         #expect(try Ranking(spec: spec) == expected)

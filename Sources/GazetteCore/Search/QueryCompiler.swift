@@ -110,6 +110,25 @@ struct QueryCompiler {
         return positive ? kept : parts
     }
 
+    /// How many words `node` searches for once stop words are dropped: a phrase counts once;
+    /// excluded words, wildcards, actors and dates do not count. Long queries get feedback.
+    func searchedWords(_ node: QueryNode) -> Int {
+        switch node {
+        case .word(let text, _, let wildcard):
+            wildcard || analyzer.queryTokens(text, language: "none").isEmpty ? 0 : 1
+        case .phrase:
+            1
+        case .and(let parts), .near(let parts, _):
+            parts.reduce(0) { $0 + searchedWords($1) }
+        case .or(let parts), .implicit(let parts):
+            withoutStopWords(parts).reduce(0) { $0 + searchedWords($1) }
+        case .required(let inner):
+            searchedWords(inner)
+        case .not, .prohibited, .actor, .date, .language:
+            0
+        }
+    }
+
     /// A plain word (any field or title, no wildcard) that folds to a stop word.
     private func isStopWord(_ node: QueryNode) -> Bool {
         guard case .word(let text, let field, let wildcard) = node, !wildcard, field == .any || field == .title else {

@@ -156,7 +156,7 @@ public final class Searcher {
         switch request.sort {
         case .relevance:
             options.sort = request.ranking.newestFirstOnTies ? .relevanceThenValueDescending : .relevance
-            options.expansion = request.ranking.expansion
+            options.expansion = request.ranking.expansion(forQueryOf: parsed.map { compiler.searchedWords($0) } ?? 0)
         case .newest: options.sort = .valueDescending
         case .oldest: options.sort = .valueAscending
         }
