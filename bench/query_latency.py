@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Wall-clock latency of `gazette search` (one process per query, as a user runs it).
+"""Latency of `gazette search` (one process per query, as a user runs it), several variants side by side.
 
-  python3 bench/query_latency.py --index DIR --bin .build/release/gazette \
-      --peer-queries queries-reuters.txt --text-queries queries.tsv [--passes 3] [--label NAME]
+  python3 bench/query_latency.py --index DIR --harness bench/_work/harness \
+      --variant 'before=/path/to/old/gazette' --variant 'after=.build/release/gazette' \
+      --variant 'after --expand=.build/release/gazette --expand' \
+      --peer-queries queries-reuters.txt --text-queries queries.tsv [--passes 5]
 
 --peer-queries: the shared harness's neutral query syntax, translated the way peers.py does it.
 --text-queries: qid<TAB>text natural-language questions, sent as ir_eval.py sends them (words joined by OR).
-One untimed warm-up pass, then --passes timed passes; prints p50/p95 per query set in milliseconds.
+Each query runs once per variant in turn (the variants interleaved, so a busy machine slows all
+of them alike), after one untimed warm-up pass. Reported per variant and query set, in ms:
+wall-clock p50/p95 over all runs, and p50 of the process's CPU time (user + system), which a
+loaded machine disturbs less than wall time.
 """
 import argparse
 import os
-import statistics
+import shlex
 import subprocess
 import sys
 import time
@@ -24,46 +29,60 @@ def percentile(values, fraction):
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def timed(binary, index, query, extra):
-    command = [binary, "search", "--format", "json", "--limit", "10", query, "--index", index] + extra
+def timed(command):
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return (time.perf_counter() - start) * 1000
-
-
-def measure(binary, index, queries, passes):
-    for query, extra in queries:
-        timed(binary, index, query, extra)
-    samples = [timed(binary, index, q, e) for _ in range(passes) for q, e in queries]
-    return percentile(samples, 0.5), percentile(samples, 0.95), statistics.mean(samples)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    if status != 0:
+        sys.exit("failed (%d): %s" % (status, " ".join(command)))
+    return wall, (usage.ru_utime + usage.ru_stime) * 1000
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", required=True)
-    parser.add_argument("--bin", required=True)
     parser.add_argument("--harness", required=True, help="the copied shared harness (for peers.py and systems.py)")
+    parser.add_argument("--variant", action="append", required=True, help="LABEL=BINARY [EXTRA SEARCH ARGS]")
     parser.add_argument("--peer-queries")
     parser.add_argument("--text-queries")
-    parser.add_argument("--passes", type=int, default=3)
-    parser.add_argument("--label", default="gazette")
-    parser.add_argument("--search-arg", action="append", default=[], help="extra argument for every search (repeatable)")
+    parser.add_argument("--passes", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, args.harness)
     import peers
     import systems
 
+    variants = []
+    for item in args.variant:
+        label, _, command = item.partition("=")
+        binary, *extra = shlex.split(command)
+        variants.append((label, binary, extra))
     sets = []
     if args.peer_queries:
-        translated = [peers.gazette_query(line) for line in systems.read_queries(args.peer_queries)]
-        sets.append(("peer queries", [(text, extra + args.search_arg) for text, extra in translated]))
+        sets.append(("peer queries", [peers.gazette_query(line) for line in systems.read_queries(args.peer_queries)]))
     if args.text_queries:
         with open(args.text_queries, encoding="utf-8") as handle:
             texts = [line.rstrip("\n").partition("\t")[2] for line in handle if line.strip()]
-        sets.append(("natural-language OR", [(" OR ".join(systems.text_words(t)), args.search_arg) for t in texts]))
+        sets.append(("natural-language OR", [(" OR ".join(systems.text_words(t)), []) for t in texts]))
+
+    print("| variant | queries | n | wall p50 | wall p95 | CPU p50 |")
+    print("|---|---|---:|---:|---:|---:|")
     for name, queries in sets:
-        p50, p95, mean = measure(args.bin, args.index, queries, args.passes)
-        print("| %s | %s | %d | %.1f | %.1f | %.1f |" % (args.label, name, len(queries), p50, p95, mean), flush=True)
+        samples = {label: ([], []) for label, _, _ in variants}
+        for repetition in range(args.passes + 1):
+            for number, (text, query_extra) in enumerate(queries):
+                turn = (number + repetition) % len(variants)
+                for label, binary, extra in variants[turn:] + variants[:turn]:
+                    command = [binary, "search", "--format", "json", "--limit", "10", text, "--index", args.index]
+                    wall, cpu = timed(command + query_extra + extra)
+                    if repetition > 0:  # the first pass warms the page cache
+                        samples[label][0].append(wall)
+                        samples[label][1].append(cpu)
+        for label, _, _ in variants:
+            walls, cpus = samples[label]
+            print("| %s | %s | %d | %.1f | %.1f | %.1f |" % (
+                label, name, len(queries), percentile(walls, 0.5), percentile(walls, 0.95), percentile(cpus, 0.5)),
+                flush=True)
 
 
 if __name__ == "__main__":

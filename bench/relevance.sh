@@ -43,9 +43,9 @@ ablation=()
 if [ -n "${ABLATION:-}" ]; then
   mkdir -p bench/results/relevance-ablation
   # Each step adds one choice to the one before; the last rows are alternatives that were not chosen.
-  for spec in classic classic,stopwords:drop classic,stopwords:drop,ineb2 classic,stopwords:drop,ineb2,ties:newest \
-              standard standard,expand \
-              classic,ineb2 classic,stopwords:drop,bm25:1.2:0.75 standard,ineb2:1 standard,bm25:1.2:0.75; do
+  for spec in classic classic,stopwords:drop classic,stopwords:drop,ineb2 standard standard,expand \
+              classic,ineb2 classic,stopwords:drop,bm25:1.2:0.75 standard,ineb2:1 standard,bm25:1.2:0.75 \
+              standard,ties:newest; do
     name=$(echo "$spec" | tr ',:.' '_~p' | sed 's/~/-/g')
     for collection in cranfield cisi; do
       GAZETTE_RANKING=$spec evaluate "$collection" gazette "bench/results/relevance-ablation/$name-$collection" >/dev/null

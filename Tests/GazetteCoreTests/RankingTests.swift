@@ -106,8 +106,8 @@ struct RankingTests {
         #expect(try RankingCorpus.terms("author:the").contains("Athe"))
     }
 
-    @Test func equalWeightsPutTheNewestFirst() throws {
-        let hits = try RankingCorpus.search("negotiators resumed talks geneva").hits
+    @Test func tiesNewestPutsTheNewestOfEqualWeightsFirst() throws {
+        let hits = try RankingCorpus.search("negotiators resumed talks geneva") { $0.ranking.newestFirstOnTies = true }.hits
         #expect(hits.map(\.id) == ["wire-new", "wire-old"])
         #expect(hits[0].score == hits[1].score)
     }
@@ -170,14 +170,14 @@ struct RankingSpecTests {
     @Test(arguments: [
         ("classic", Ranking.classic),
         ("classic,stopwords:drop", Ranking(weighting: .bm25(k1: 1, b: 0.5), dropsStopWords: true, newestFirstOnTies: false, feedback: .off)),
-        ("bm25:1.2:0.75", Ranking(weighting: .bm25(k1: 1.2, b: 0.75), dropsStopWords: true, newestFirstOnTies: true, feedback: .longQueries(minimumWords: 5))),
-        ("ineb2:1, stopwords:keep", Ranking(weighting: .ineB2(c: 1), dropsStopWords: false, newestFirstOnTies: true, feedback: .longQueries(minimumWords: 5))),
-        ("ties:none,expand", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: false, feedback: .always)),
+        ("bm25:1.2:0.75", Ranking(weighting: .bm25(k1: 1.2, b: 0.75), dropsStopWords: true, newestFirstOnTies: false, feedback: .longQueries(minimumWords: 5))),
+        ("ineb2:1, stopwords:keep", Ranking(weighting: .ineB2(c: 1), dropsStopWords: false, newestFirstOnTies: false, feedback: .longQueries(minimumWords: 5))),
+        ("ties:newest,expand", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: true, feedback: .always)),
         ("expand:5:20:0.25", Ranking(
-            weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: true, feedback: .always,
+            weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: false, feedback: .always,
             expansion: .init(documents: 5, terms: 20, weight: 0.25))),
         ("expand,expand:long", Ranking.standard),
-        ("expand:off", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: true, feedback: .off)),
+        ("expand:off", Ranking(weighting: .ineB2(c: 0.5), dropsStopWords: true, newestFirstOnTies: false, feedback: .off)),
     ])
     func parses(spec: String, expected: Ranking) throws {
         #expect(try Ranking(spec: spec) == expected)
