@@ -274,8 +274,14 @@ void gz_query_free(gz_query *query);
 typedef enum gz_sort_order {
     GZ_SORT_RELEVANCE = 0,
     GZ_SORT_VALUE_DESCENDING = 1, /* then relevance */
-    GZ_SORT_VALUE_ASCENDING = 2   /* then relevance */
+    GZ_SORT_VALUE_ASCENDING = 2,  /* then relevance */
+    GZ_SORT_RELEVANCE_THEN_VALUE_DESCENDING = 3 /* equal weights: highest value first */
 } gz_sort_order;
+
+typedef enum gz_weighting {
+    GZ_WEIGHT_BM25 = 0, /* Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5) */
+    GZ_WEIGHT_INEB2 = 1 /* Xapian::IneB2Weight(dfr_c): divergence from randomness */
+} gz_weighting;
 
 typedef struct gz_search_options {
     uint32_t offset;
@@ -283,11 +289,20 @@ typedef struct gz_search_options {
     uint32_t check_at_least;   /* documents to examine at least (exact counts need doccount) */
     int sort;                  /* gz_sort_order */
     unsigned sort_slot;
+    int weighting;             /* gz_weighting (0, BM25, when zero-initialised) */
     double bm25_k1;            /* <= 0 selects Xapian's default */
     double bm25_b;             /* < 0 selects Xapian's default */
+    double dfr_c;              /* IneB2's length normalisation parameter; <= 0 selects 1 */
     double time_limit_seconds; /* 0 = none */
     const char *facet_prefix;  /* when non-NULL, count documents per term with this prefix over */
     size_t facet_prefix_len;   /* the whole match set (multi-valued facet) */
+    /* Pseudo-relevance feedback, used with GZ_SORT_RELEVANCE* only: when expand_documents > 0, a
+     * first run takes that many top hits as relevant, Xapian's ESet picks up to expand_terms
+     * unprefixed terms from them, and the final run adds those terms to the query with
+     * OP_AND_MAYBE, their weights scaled by expand_weight. The match set does not change. */
+    uint32_t expand_documents;
+    uint32_t expand_terms;
+    double expand_weight;
 } gz_search_options;
 
 typedef struct gz_mset gz_mset;

@@ -134,6 +134,28 @@ struct CLITests {
         #expect(summary["failed"] as? Int == 1)
     }
 
+    @Test func rankingOptions() throws {
+        let bad = try CLI.run(["search", "ceasefire", "--ranking", "tfidf", "--index", Fixture.index])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("unknown ranking setting \"tfidf\""))
+        let plain = try CLI.run(["search", "ceasefire", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let expanded = try CLI.run(["search", "ceasefire", "--expand", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let classic = try CLI.run(["search", "ceasefire", "--ranking", "classic", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let unexpanded = try CLI.run(["search", "ceasefire", "--no-expand", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        func ids(_ result: CLI.Result) throws -> Set<String> {
+            #expect(result.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let hits = try #require(object["hits"] as? [[String: Any]])
+            return Set(hits.compactMap { $0["id"] as? String })
+        }
+        let matches = try ids(plain)
+        #expect(!matches.isEmpty)
+        #expect(try ids(expanded) == matches)
+        #expect(try ids(classic) == matches)
+        #expect(try ids(unexpanded) == matches)
+        #expect(try CLI.run(["search", "ceasefire", "--expand", "--no-expand", "--index", Fixture.index]).status == 64)
+    }
+
     @Test func commandsParseInProcess() throws {
         #expect(throws: (any Error).self) { _ = try GazetteCommand.parseAsRoot(["search", "x", "--sort", "sideways"]) }
         #expect(try GazetteCommand.parseAsRoot(["search", "x", "--sort", "newest"]) is SearchCommand)

@@ -267,9 +267,22 @@ public final class XapianDatabase {
         case .relevance: raw.sort = Int32(GZ_SORT_RELEVANCE.rawValue)
         case .valueDescending: raw.sort = Int32(GZ_SORT_VALUE_DESCENDING.rawValue)
         case .valueAscending: raw.sort = Int32(GZ_SORT_VALUE_ASCENDING.rawValue)
+        case .relevanceThenValueDescending: raw.sort = Int32(GZ_SORT_RELEVANCE_THEN_VALUE_DESCENDING.rawValue)
         }
-        raw.bm25_k1 = options.bm25K1 ?? 0
-        raw.bm25_b = options.bm25B ?? -1
+        switch options.weighting {
+        case .bm25(let k1, let b):
+            raw.weighting = Int32(GZ_WEIGHT_BM25.rawValue)
+            raw.bm25_k1 = k1
+            raw.bm25_b = b
+        case .ineB2(let c):
+            raw.weighting = Int32(GZ_WEIGHT_INEB2.rawValue)
+            raw.dfr_c = c
+        }
+        if let expansion = options.expansion {
+            raw.expand_documents = UInt32(clamping: expansion.documents)
+            raw.expand_terms = UInt32(clamping: expansion.terms)
+            raw.expand_weight = expansion.weight
+        }
         raw.time_limit_seconds = options.timeLimitSeconds ?? 0
         var facetPrefix = options.facetPrefix ?? ""
         let mset: OpaquePointer? = facetPrefix.withUTF8 { prefix in
@@ -286,14 +299,42 @@ public final class XapianDatabase {
 
 /// Options for one search.
 public struct SearchOptions: Sendable {
-    public enum Sort: Sendable { case relevance, valueDescending, valueAscending }
+    public enum Sort: Sendable {
+        case relevance, valueDescending, valueAscending
+        /// By relevance; equal weights ordered by the sort slot's value, highest first.
+        case relevanceThenValueDescending
+    }
+
+    /// Xapian's weighting schemes that Gazette can rank with.
+    public enum Weighting: Sendable, Equatable {
+        /// `Xapian::BM25Weight(k1, 0, 1, b, 0.5)`; Xapian's defaults are k1 = 1, b = 0.5.
+        case bm25(k1: Double, b: Double)
+        /// `Xapian::IneB2Weight(c)`: divergence from randomness, inverse expected document
+        /// frequency, Bernoulli after-effect, length normalisation 2 with parameter c.
+        case ineB2(c: Double)
+    }
+
+    /// Pseudo-relevance feedback: the top `documents` hits of a first run supply up to `terms`
+    /// expansion terms, which re-rank the same matches with their weights scaled by `weight`.
+    public struct Expansion: Sendable, Equatable {
+        public var documents: Int
+        public var terms: Int
+        public var weight: Double
+
+        public init(documents: Int, terms: Int, weight: Double) {
+            self.documents = documents
+            self.terms = terms
+            self.weight = weight
+        }
+    }
+
     public var offset = 0
     public var limit = 10
     public var checkAtLeast = 0
     public var sort = Sort.relevance
     public var sortSlot: UInt32 = 0
-    public var bm25K1: Double?
-    public var bm25B: Double?
+    public var weighting = Weighting.bm25(k1: 1, b: 0.5)
+    public var expansion: Expansion?
     public var timeLimitSeconds: Double?
     /// Count documents per term under this prefix over the whole match set.
     public var facetPrefix: String?

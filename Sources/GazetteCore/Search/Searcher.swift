@@ -19,6 +19,8 @@ public struct SearchRequest: Sendable {
     public var facetLimit = 20
     /// Build snippets for the hits (benchmarks turn this off to time the search alone).
     public var snippets = true
+    /// Weighting, stop words, ties and feedback (see `Ranking`).
+    public var ranking = Ranking.standard
 
     public init(query: String = "") { self.query = query }
 }
@@ -97,10 +99,13 @@ public final class Searcher {
             throw QuerySyntaxError("empty query: give words to search for, or --actor/--since/--until to list articles", column: 1)
         }
         let languages = try index.languages()
-        var compiler = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match)
+        let dropStopWords = request.ranking.dropsStopWords
+        var compiler = QueryCompiler(
+            analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match, dropStopWords: dropStopWords)
         var response = try execute(parsed, filters: filters, compiler: &compiler, request: request)
         if response.total == 0, request.match == .all, case .implicit = parsed {
-            var any = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: .any)
+            var any = QueryCompiler(
+                analyzer: analyzer, languages: languages, catalog: catalog, mode: .any, dropStopWords: dropStopWords)
             let fallback = try execute(parsed, filters: filters, compiler: &any, request: request)
             if fallback.total > 0 {
                 response = fallback
@@ -150,8 +155,11 @@ public final class Searcher {
         options.timeLimitSeconds = timeLimitSeconds
         // Counts up to this many matches are exact; beyond it `total` is Xapian's estimate.
         options.checkAtLeast = max(request.offset + request.limit + 1, exactCountLimit)
+        options.weighting = request.ranking.weighting
         switch request.sort {
-        case .relevance: options.sort = .relevance
+        case .relevance:
+            options.sort = request.ranking.newestFirstOnTies ? .relevanceThenValueDescending : .relevance
+            options.expansion = request.ranking.expansion(forQueryOf: parsed.map { compiler.searchedWords($0) } ?? 0)
         case .newest: options.sort = .valueDescending
         case .oldest: options.sort = .valueAscending
         }
