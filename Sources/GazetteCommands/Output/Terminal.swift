@@ -33,6 +33,11 @@ struct OutputBuffer {
         if data.count > 1 << 16 { flush() }
     }
 
+    mutating func write(_ text: String) {
+        data.append(contentsOf: text.utf8)
+        if data.count > 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         FileHandle.standardOutput.write(data)
         data.removeAll(keepingCapacity: true)

@@ -34,9 +34,15 @@ struct CasingFlags: OptionSet, Sendable {
     static let bitCount = 11
 }
 
-/// A text prepared for tagging: its tokens grouped by sentence, with their attributes.
+/// A text prepared for tagging: its tokens grouped by line, with their attributes.
+///
+/// The tagger reads a line (a paragraph of running text, a heading, a table row) as one
+/// sequence rather than ICU's sentences: ICU ends a sentence after "P." in "P. Simmons" or
+/// after "Corp." in "Corp. Chairman", which would cut names in two. Sentence starts remain a
+/// feature, except after initials and short abbreviations.
 struct TaggerInput {
     let context: TokenContext
+    /// Token ranges of the lines, the sequences the tagger decodes.
     private(set) var sentences: [Range<Int>] = []
     private(set) var attributes: [TokenAttributes]
     private(set) var lexicon: [LexiconFlags]
@@ -49,7 +55,7 @@ struct TaggerInput {
         var start = 0
         while start < tokens.count {
             var end = start + 1
-            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            while end < tokens.count, !context.isLineBreak(before: end) { end += 1 }
             sentences.append(start..<end)
             start = end
         }
@@ -75,7 +81,9 @@ struct TaggerInput {
             if shape.allCapitals && shape.hasLetter { casing.insert(.allCapitals) }
             if shape.hasDigit { casing.insert(.hasDigit) }
             if token.isAcronym { casing.insert(.acronym) }
-            if index == sentence.lowerBound { casing.insert(.sentenceStart) }
+            if index == sentence.lowerBound || (token.sentence != tokens[index - 1].sentence && !context.isAbbreviation(index - 1)) {
+                casing.insert(.sentenceStart)
+            }
             if token.end - token.start == 1 { casing.insert(.singleLetter) }
             attributes.casing = casing
             attributes.lexicon = lexicon[index]
@@ -182,6 +190,21 @@ struct TaggerInput {
 }
 
 extension TokenContext {
+    /// A line break separates tokens `index - 1` and `index`.
+    func isLineBreak(before index: Int) -> Bool {
+        for offset in tokens[index - 1].end..<tokens[index].start where bytes[offset] == 0x0A { return true }
+        return false
+    }
+
+    /// An initial, acronym or short capitalised abbreviation ("P.", "U.S.", "Mr.", "Corp.") after
+    /// which ICU may see a sentence end that is none.
+    func isAbbreviation(_ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.isAcronym { return true }
+        guard token.end < bytes.count, bytes[token.end] == UInt8(ascii: "."), isCapitalized(index) else { return false }
+        return token.end - token.start <= 4
+    }
+
     /// Two or more blank lines between two tokens separate unrelated blocks of text.
     func isBlockBreak(before index: Int) -> Bool {
         var newlines = 0

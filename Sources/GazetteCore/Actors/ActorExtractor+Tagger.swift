@@ -1,0 +1,63 @@
+import Foundation
+
+/// Mentions from the trained tagger, merged with gazetteer matches.
+extension ActorExtractor {
+    func taggedSpans(_ context: TokenContext, _ tagger: EntityTagger) -> [Span] {
+        let input = TaggerInput(context: context, gazetteer: gazetteer)
+        let tagged = tagger.tag(input)
+        var spans: [Span] = []
+        var next = 0
+        for sentence in input.sentences {
+            let heading = input.attributes[sentence.lowerBound].casing.contains(.headingLine)
+            // A headline-style phrase ("Ukraine Signals Willingness to Compromise") rather than a
+            // name line (a byline, a dateline, a sports result).
+            let phrase = heading && sentence.contains { context.tokens[$0].kind == .letter && !context.isCapitalized($0) }
+            var found: [Span] = []
+            while next < tagged.count, tagged[next].range.lowerBound < sentence.upperBound {
+                let range = tagged[next].range
+                let span = Span(first: range.lowerBound, count: range.count, kind: tagged[next].entity.mentionKind, actor: nil, source: .tagger)
+                next += 1
+                // Title-case headings make ordinary words look like names ("Ukraine Signals
+                // Willingness"): there a name the gazetteer does not know must not contain a word
+                // the text also writes in lower case, or a word that never starts a name.
+                if heading, phrase || isOrdinaryHeadingWords(span, input), aliasEntries(span, context).isEmpty,
+                    !(span.kind == .person && span.count >= 2 && input.lexicon[span.first].contains(.givenName))
+                {
+                    continue
+                }
+                found.append(span)
+            }
+            for match in gazetteerSpans(sentence, context, heading: heading) {
+                if let index = found.firstIndex(where: { $0.first == match.first && $0.count == match.count }) {
+                    // Same words: a demonym the tagger called OTHER gets its place.
+                    if found[index].kind == .other, match.kind == .other { found[index].actor = match.actor }
+                    continue
+                }
+                if found.contains(where: { $0.overlaps(match) }) { continue }
+                if addsGazetteerMatch(match, context, input) { found.append(match) }
+            }
+            spans += found
+        }
+        return spans
+    }
+
+    private func isOrdinaryHeadingWords(_ span: Span, _ input: TaggerInput) -> Bool {
+        (span.first..<span.end).contains { index in
+            input.attributes[index].casing.contains(.seenLowercase) || input.lexicon[index].contains(.nonEntity)
+        }
+    }
+
+    /// Whether a gazetteer alias the tagger left out is still a mention: acronyms ("NATO", "U.S.")
+    /// and names written with a capital outside sentence starts.
+    private func addsGazetteerMatch(_ match: Span, _ context: TokenContext, _ input: TaggerInput) -> Bool {
+        switch ActorExtractor.gazetteerPolicy {
+        case 0: return match.kind == .other
+        case 1: return match.kind == .other || context.isAcronym(match.first) || context.isAllCaps(match.first)
+        default: return true
+        }
+    }
+
+    static let gazetteerPolicy: Int = {
+        Int(getenv("GAZETTE_NER_POLICY").map { String(cString: $0) } ?? "1") ?? 1
+    }()
+}
