@@ -36,10 +36,10 @@ struct CasingFlags: OptionSet, Sendable {
 
 /// A text prepared for tagging: its tokens grouped by line, with their attributes.
 ///
-/// The tagger reads a line (a paragraph of running text, a heading, a table row) as one
-/// sequence rather than ICU's sentences: ICU ends a sentence after "P." in "P. Simmons" or
-/// after "Corp." in "Corp. Chairman", which would cut names in two. Sentence starts remain a
-/// feature, except after initials and short abbreviations.
+/// The tagger reads a paragraph or a standalone line (see `TaggerSequences`) as one sequence
+/// rather than ICU's sentences: ICU ends a sentence after "P." in "P. Simmons" or after "Corp."
+/// in "Corp. Chairman", which would cut names in two. Sentence starts remain a feature, except
+/// after initials and short abbreviations.
 struct TaggerInput {
     let context: TokenContext
     /// Token ranges of the lines, the sequences the tagger decodes.
@@ -52,13 +52,7 @@ struct TaggerInput {
         let tokens = context.tokens
         attributes = [TokenAttributes](repeating: TokenAttributes(), count: tokens.count)
         lexicon = [LexiconFlags](repeating: [], count: tokens.count)
-        var start = 0
-        while start < tokens.count {
-            var end = start + 1
-            while end < tokens.count, !context.isLineBreak(before: end) { end += 1 }
-            sentences.append(start..<end)
-            start = end
-        }
+        sentences = TaggerSequences.ranges(context)
         for sentence in sentences {
             gazetteer.lexiconFlags(context, sentence, into: &lexicon)
             describe(sentence)
@@ -81,7 +75,7 @@ struct TaggerInput {
             if shape.allCapitals && shape.hasLetter { casing.insert(.allCapitals) }
             if shape.hasDigit { casing.insert(.hasDigit) }
             if token.isAcronym { casing.insert(.acronym) }
-            if index == sentence.lowerBound || (token.sentence != tokens[index - 1].sentence && !context.isAbbreviation(index - 1)) {
+            if index == sentence.lowerBound || context.endsSentence(before: index) {
                 casing.insert(.sentenceStart)
             }
             if token.end - token.start == 1 { casing.insert(.singleLetter) }
@@ -190,10 +184,22 @@ struct TaggerInput {
 }
 
 extension TokenContext {
-    /// A line break separates tokens `index - 1` and `index`.
-    func isLineBreak(before index: Int) -> Bool {
-        for offset in tokens[index - 1].end..<tokens[index].start where bytes[offset] == 0x0A { return true }
-        return false
+    /// A sentence ends between tokens `index - 1` and `index`: a full stop, question or exclamation
+    /// mark between them (ICU's own sentence breaks also fall at every line break) that does not
+    /// close an abbreviation.
+    func endsSentence(before index: Int) -> Bool {
+        guard tokens[index].sentence != tokens[index - 1].sentence else { return false }
+        var stop = false
+        for offset in tokens[index - 1].end..<tokens[index].start {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                stop = true
+                break
+            }
+        }
+        // "U.S." keeps its dot inside the token.
+        if !stop, tokens[index - 1].isAcronym { stop = bytes[tokens[index - 1].end - 1] == UInt8(ascii: ".") }
+        return stop && !isAbbreviation(index - 1)
     }
 
     /// An initial, acronym or short capitalised abbreviation ("P.", "U.S.", "Mr.", "Corp.") after
