@@ -17,6 +17,7 @@ extension ActorExtractor {
                 let range = tagged[next].range
                 let span = Span(first: range.lowerBound, count: range.count, kind: tagged[next].entity.mentionKind, actor: nil, source: .tagger)
                 next += 1
+                if context.isTickerSymbol(span.first..<span.end) { continue }
                 // Title-case headings make ordinary words look like names ("Ukraine Signals
                 // Willingness"): there a name the gazetteer does not know must not contain a word
                 // the text also writes in lower case, or a word that never starts a name.
@@ -33,7 +34,7 @@ extension ActorExtractor {
                     if found[index].kind == .other, match.kind == .other { found[index].actor = match.actor }
                     continue
                 }
-                if found.contains(where: { $0.overlaps(match) }) { continue }
+                if found.contains(where: { $0.overlaps(match) }) || context.isTickerSymbol(match.first..<match.end) { continue }
                 if addsGazetteerMatch(match, context, input) { found.append(match) }
             }
             spans += found

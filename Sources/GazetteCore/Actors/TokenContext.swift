@@ -116,4 +116,19 @@ struct TokenContext {
 extension TokenContext {
     /// Words headline style leaves in lower case.
     static let minorWords: Set<String> = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "as", "from", "vs"]
+
+    /// A stock symbol in angle brackets, as wire copy writes them: "<UK>" (Union Carbide),
+    /// "<SKDS.ST>". Not a mention of a place or a person, whatever the letters spell.
+    func isTickerSymbol(_ range: Range<Int>) -> Bool {
+        guard range.count == 1, isAllCaps(range.lowerBound) || tokens[range.lowerBound].end - tokens[range.lowerBound].start == 1 else { return false }
+        let token = tokens[range.lowerBound]
+        guard token.start > 0, bytes[token.start - 1] == UInt8(ascii: "<") else { return false }
+        var offset = token.end
+        while offset < bytes.count, offset < token.end + 8, bytes[offset] != UInt8(ascii: ">") {
+            let byte = bytes[offset]
+            guard byte == UInt8(ascii: ".") || (byte >= 0x41 && byte <= 0x5A) else { return false }
+            offset += 1
+        }
+        return offset < bytes.count && bytes[offset] == UInt8(ascii: ">")
+    }
 }

@@ -33,22 +33,18 @@ extension Gazetteer {
     /// matching is case-insensitive, capitalisation is the tagger's business).
     func lexiconFlags(_ context: TokenContext, _ range: Range<Int>, into flags: inout [LexiconFlags]) {
         let tokens = context.tokens
+        // One table lookup per word; titles and aliases are only tried where one may start.
+        var startsTitle = [Bool](repeating: false, count: range.count)
+        var startsAlias = [Bool](repeating: false, count: range.count)
+        for index in range {
+            guard let facts = wordFacts[tokens[index].folded] else { continue }
+            flags[index].formUnion(facts.flags)
+            startsTitle[index - range.lowerBound] = facts.startsTitle
+            startsAlias[index - range.lowerBound] = facts.startsAlias
+        }
         var index = range.lowerBound
         while index < range.upperBound {
-            let folded = tokens[index].folded
-            var word: LexiconFlags = []
-            if givenNames.contains(folded) { word.insert(.givenName) }
-            if ambiguousGivenNames.contains(folded) { word.insert(.ambiguousGivenName) }
-            if OrganisationWords.endings.contains(folded) { word.insert(.organisationWord) }
-            if nonEntities.contains(folded) { word.insert(.nonEntity) }
-            if TokenContext.particles.contains(folded) { word.insert(.nameParticle) }
-            if peopleBySurname[folded] != nil { word.insert(.knownSurname) }
-            flags[index].formUnion(word)
-            index += 1
-        }
-        index = range.lowerBound
-        while index < range.upperBound {
-            guard let title = personTitlesByFirstToken[tokens[index].folded]?.first(where: {
+            guard startsTitle[index - range.lowerBound], let title = personTitlesByFirstToken[tokens[index].folded]?.first(where: {
                 Self.matches($0, tokens, at: index, limit: range.upperBound)
             }) else {
                 index += 1
@@ -61,7 +57,7 @@ extension Gazetteer {
         index = range.lowerBound
         while index < range.upperBound {
             var length = 1
-            if let candidates = aliasesByFirstToken[tokens[index].folded] {
+            if startsAlias[index - range.lowerBound], let candidates = aliasesByFirstToken[tokens[index].folded] {
                 for alias in candidates where Self.matches(alias.tokens, tokens, at: index, limit: range.upperBound) {
                     let type = entries[alias.entry].actor.type
                     let count = alias.tokens.count

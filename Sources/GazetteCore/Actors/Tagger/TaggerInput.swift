@@ -21,7 +21,8 @@ struct CasingFlags: OptionSet, Sendable {
     static let hasDigit = CasingFlags(rawValue: 1 << 2)
     static let acronym = CasingFlags(rawValue: 1 << 3)
     static let sentenceStart = CasingFlags(rawValue: 1 << 4)
-    static let lineStart = CasingFlags(rawValue: 1 << 5)
+    /// First word of a paragraph or standalone line.
+    static let sequenceStart = CasingFlags(rawValue: 1 << 5)
     /// The sentence is a line in capitals (a headline, a sports table row).
     static let capitalsLine = CasingFlags(rawValue: 1 << 6)
     /// The sentence looks like a title-case heading or a byline.
@@ -86,9 +87,7 @@ struct TaggerInput {
             let nextStart = index + 1 < tokens.count ? tokens[index + 1].start : bytes.count
             attributes.before = Self.punctuation(bytes, previousEnd..<token.start, last: true)
             attributes.after = Self.punctuation(bytes, token.end..<nextStart, last: false)
-            if index == 0 || (previousEnd..<token.start).contains(where: { bytes[$0] == 0x0A }) {
-                attributes.casing.insert(.lineStart)
-            }
+            if index == sentence.lowerBound { attributes.casing.insert(.sequenceStart) }
             self.attributes[index] = attributes
         }
         if context.isCapitalsLine(sentence) {

@@ -14,18 +14,31 @@ public struct TaggerModel: Sendable {
 
     let hashBits: Int
     let tagCount: Int
-    /// rowOfBucket[bucket] is the row of that bucket's weights, or -1.
-    let rowOfBucket: [Int32]
-    let rows: [Float]
+    /// Open-addressing table from bucket to row: each slot holds (bucket + 1) << 32 | row, 0 when
+    /// empty. Sized at twice the rows, it stays small enough for the processor's caches, which
+    /// a dense bucket-indexed table of 2^21 entries would not.
+    private let slots: [UInt64]
+    private let slotMask: Int
+    /// Row weights quantised to Int8, times the row's scale.
+    private let weights: [Int8]
+    private let scales: [Float]
     let transitions: [Float]
 
-    init(hashBits: Int, tagCount: Int, buckets: [UInt32], rows: [Float], transitions: [Float]) {
+    init(hashBits: Int, tagCount: Int, buckets: [UInt32], scales: [Float], weights: [Int8], transitions: [Float]) {
         self.hashBits = hashBits
         self.tagCount = tagCount
-        var rowOfBucket = [Int32](repeating: -1, count: 1 << hashBits)
-        for (row, bucket) in buckets.enumerated() { rowOfBucket[Int(bucket)] = Int32(row) }
-        self.rowOfBucket = rowOfBucket
-        self.rows = rows
+        var size = 16
+        while size < buckets.count * 2 { size *= 2 }
+        var slots = [UInt64](repeating: 0, count: size)
+        for (row, bucket) in buckets.enumerated() {
+            var slot = Int(bucket) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = (UInt64(bucket) + 1) << 32 | UInt64(row)
+        }
+        self.slots = slots
+        slotMask = size - 1
+        self.weights = weights
+        self.scales = scales
         self.transitions = transitions
     }
 
@@ -36,13 +49,26 @@ public struct TaggerModel: Sendable {
     func addScores(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutablePointer<Float>) {
         let k = tagCount
         let bits = hashBits
-        rowOfBucket.withUnsafeBufferPointer { rowOfBucket in
-            rows.withUnsafeBufferPointer { rows in
-                for feature in features {
-                    let row = Int(rowOfBucket[Self.bucket(feature, bits: bits)])
-                    if row < 0 { continue }
-                    let base = rows.baseAddress! + row * k
-                    for tag in 0..<k { scores[tag] += base[tag] }
+        let mask = slotMask
+        slots.withUnsafeBufferPointer { slots in
+            weights.withUnsafeBufferPointer { weights in
+                scales.withUnsafeBufferPointer { scales in
+                    for feature in features {
+                        let key = UInt64(Self.bucket(feature, bits: bits)) + 1
+                        var slot = Int(truncatingIfNeeded: key - 1) & mask
+                        while true {
+                            let entry = slots[slot]
+                            if entry == 0 { break }
+                            if entry >> 32 == key {
+                                let row = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                                let scale = scales[row]
+                                let base = weights.baseAddress! + row * k
+                                for tag in 0..<k { scores[tag] += Float(base[tag]) * scale }
+                                break
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
                 }
             }
         }
@@ -116,12 +142,7 @@ public struct TaggerModel: Sendable {
         var scales: [Float] = []
         scales.reserveCapacity(rowCount)
         for _ in 0..<rowCount { scales.append(Float(bitPattern: try read())) }
-        var rows = [Float](repeating: 0, count: rowCount * tagCount)
-        for row in 0..<rowCount {
-            for tag in 0..<tagCount {
-                rows[row * tagCount + tag] = Float(Int8(bitPattern: data[offset + row * tagCount + tag])) * scales[row]
-            }
-        }
-        self.init(hashBits: hashBits, tagCount: tagCount, buckets: buckets, rows: rows, transitions: transitions)
+        let weights = data[offset...].map { Int8(bitPattern: $0) }
+        self.init(hashBits: hashBits, tagCount: tagCount, buckets: buckets, scales: scales, weights: weights, transitions: transitions)
     }
 }

@@ -2,18 +2,15 @@
 /// well-formed BILOU sequences (an entity that begins must end; "Inside" never follows "Outside").
 struct ViterbiDecoder {
     let tagCount: Int
-    /// allowed[previous * tagCount + next]
-    private let allowed: [Bool]
+    /// For each tag, the tags allowed before it (BILOU leaves 2 to 9 of the 17).
+    private let previousTags: [[Int]]
     private let canStart: [Bool]
     private let canEnd: [Bool]
 
     init() {
         tagCount = EntityTag.count
-        var allowed = [Bool](repeating: false, count: tagCount * tagCount)
-        for previous in 0..<tagCount {
-            for next in 0..<tagCount { allowed[previous * tagCount + next] = EntityTag(raw: previous).allows(EntityTag(raw: next)) }
-        }
-        self.allowed = allowed
+        let count = tagCount
+        previousTags = (0..<count).map { next in (0..<count).filter { EntityTag(raw: $0).allows(EntityTag(raw: next)) } }
         canStart = (0..<tagCount).map { EntityTag(raw: $0).canStart }
         canEnd = (0..<tagCount).map { EntityTag(raw: $0).canEnd }
     }
@@ -30,7 +27,7 @@ struct ViterbiDecoder {
         if scratch.count < 2 * k { scratch = [Float](repeating: 0, count: 2 * k) }
         if backPointers.count < count * k { backPointers = [Int32](repeating: 0, count: count * k) }
         let impossible = -Float.greatestFiniteMagnitude
-        allowed.withUnsafeBufferPointer { allowed in
+        do {
             scratch.withUnsafeMutableBufferPointer { scratch in
                 backPointers.withUnsafeMutableBufferPointer { back in
                     var current = scratch.baseAddress!
@@ -42,7 +39,7 @@ struct ViterbiDecoder {
                             for tag in 0..<k {
                                 var best = impossible
                                 var bestPrevious = 0
-                                for previous in 0..<k where allowed[previous * k + tag] && current[previous] > impossible {
+                                for previous in previousTags[tag] where current[previous] > impossible {
                                     let score = current[previous] + transitions[previous * k + tag]
                                     if score > best {
                                         best = score
