@@ -24,6 +24,12 @@ extension ActorExtractor {
             let kind = spans[index].kind
             if let same = entries.first(where: { Mention.Kind($0.actor.type) == kind }) {
                 spans[index].actor = same.actor
+            } else if kind == .org, spans[index].count == 1, isShortAcronym(spans[index].first, context),
+                let place = entries.first(where: { $0.actor.type == .place })
+            {
+                // "US", "U.K." are places even where the tagger read an organisation.
+                spans[index].actor = place.actor
+                spans[index].kind = .place
             } else if kind == .place, let org = entries.first(where: { $0.actor.type == .org }) {
                 spans[index].actor = org.actor
                 spans[index].kind = .org
@@ -60,7 +66,7 @@ extension ActorExtractor {
         //    the same block (or of exactly one well-known person) is that person.
         var covered = [Bool](repeating: false, count: context.tokens.count)
         for span in spans { for index in span.first..<span.end { covered[index] = true } }
-        for index in context.tokens.indices where ActorExtractor.gazetteerPolicy < 8 && !covered[index] && context.isCapitalized(index) {
+        for index in context.tokens.indices where !covered[index] && context.isCapitalized(index) {
             let folded = context.tokens[index].folded
             guard context.tokens[index].kind == .letter, folded.utf8.count >= 3, !gazetteer.nonEntities.contains(folded) else { continue }
             let key = SurnameKey(block: blocks[index], surname: folded)
@@ -81,6 +87,11 @@ extension ActorExtractor {
             }
         }
         return spans
+    }
+
+    private func isShortAcronym(_ index: Int, _ context: TokenContext) -> Bool {
+        let token = context.tokens[index]
+        return token.isAcronym || (context.isAllCaps(index) && token.end - token.start <= 3)
     }
 
     /// The block (text separated by two or more blank lines) of every token.

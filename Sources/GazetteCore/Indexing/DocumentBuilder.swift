@@ -51,7 +51,7 @@ final class DocumentBuilder {
         for token in body.tokens { terms.addPosting(token.term.utf8, position: token.position) }
 
         for (text, analyzed) in [(article.title, title), (article.body, body)] {
-            for mention in extractor.extract(text: text, analyzed: analyzed) {
+            for mention in extractor.extract(text: text, analyzed: analyzed, language: language) {
                 guard let actor = mention.actor else { continue }
                 let term = TermNames.actor(actor.id)
                 terms.addPosting(term.utf8, position: analyzed.tokens[mention.firstToken].position)
