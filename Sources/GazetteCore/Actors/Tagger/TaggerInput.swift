@@ -9,7 +9,7 @@ struct TokenAttributes {
     var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     var casing: CasingFlags = []
     var lexicon: LexiconFlags = []
-    /// The nearest punctuation byte before and after the word (0 when only spaces separate it).
+    /// The nearest punctuation byte before and after the word (0 when only white space separates it).
     var before: UInt8 = 0
     var after: UInt8 = 0
 }
@@ -85,8 +85,9 @@ struct TaggerInput {
             Self.affixes(token.folded, into: &attributes)
             let previousEnd = index > 0 ? tokens[index - 1].end : 0
             let nextStart = index + 1 < tokens.count ? tokens[index + 1].start : bytes.count
-            attributes.before = Self.punctuation(bytes, previousEnd..<token.start, last: true)
-            attributes.after = Self.punctuation(bytes, token.end..<nextStart, last: false)
+            // Inside a paragraph line breaks are layout; at its edges they are what they are.
+            attributes.before = Self.punctuation(bytes, previousEnd..<token.start, last: true, lineBreaks: index == sentence.lowerBound)
+            attributes.after = Self.punctuation(bytes, token.end..<nextStart, last: false, lineBreaks: index == sentence.upperBound - 1)
             if index == sentence.lowerBound { attributes.casing.insert(.sequenceStart) }
             self.attributes[index] = attributes
         }
@@ -137,13 +138,15 @@ struct TaggerInput {
         attributes.suffixes = (suffixes[0], suffixes[1], suffixes[2], suffixes[3])
     }
 
-    /// The punctuation byte nearest the word in a gap between words (0 for none, "\n" for a line break).
-    private static func punctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>, last: Bool) -> UInt8 {
+    /// The punctuation byte nearest the word in a gap between words (0 for none); with
+    /// `lineBreaks` a line break counts as one and stops the search.
+    private static func punctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ gap: Range<Int>, last: Bool, lineBreaks: Bool) -> UInt8 {
         guard !gap.isEmpty else { return 0 }
         let order: [Int] = last ? gap.reversed() : Array(gap)
         for offset in order {
             let byte = bytes[offset]
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { continue }
+            if byte == 0x0A && lineBreaks { return byte }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A { continue }
             return byte >= 0x80 ? 0x80 : byte
         }
         return 0
