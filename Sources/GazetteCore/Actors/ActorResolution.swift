@@ -17,7 +17,7 @@ extension ActorExtractor {
 
         // 1. Aliases. A name the tagger typed differently from the gazetteer keeps the tagger's
         //    type when it is an organisation named after a place (a sports team, "Washington" as
-        //    a club) or a person; places the gazetteer knows as organisations become organisations.
+        //    a club) or a person named like a place ("Chad"); otherwise the gazetteer's type wins.
         for index in spans.indices where spans[index].actor == nil && spans[index].kind != .other {
             let entries = aliasEntries(spans[index], context)
             guard !entries.isEmpty else { continue }
@@ -31,6 +31,13 @@ extension ActorExtractor {
                 spans[index].actor = place.actor
                 spans[index].kind = .place
             } else if kind == .place, let org = entries.first(where: { $0.actor.type == .org }) {
+                spans[index].actor = org.actor
+                spans[index].kind = .org
+            } else if kind != .person, let person = entries.first(where: { $0.actor.type == .person }) {
+                // A known spelling of a person ("Zelenskyy") the tagger could not place.
+                spans[index].actor = person.actor
+                spans[index].kind = .person
+            } else if kind == .person, let org = entries.first(where: { $0.actor.type == .org }) {
                 spans[index].actor = org.actor
                 spans[index].kind = .org
             }
