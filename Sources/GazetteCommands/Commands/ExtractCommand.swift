@@ -29,12 +29,16 @@ struct ExtractCommand: ParsableCommand {
             let extraction = ChunkedExtraction(language: Language.normalize(language))
             var out = OutputBuffer()
             var first = true
+            var line: [UInt8] = []
             if format == .json { out.write("{\"mentions\":[") }
             input.withUnsafeBufferPointer { bytes in
                 extraction.forEachMention(in: bytes, analyzer: analyzer) { mention in
                     switch format {
                     case .jsonl:
-                        out.line(MentionJSON.encode(mention))
+                        line.removeAll(keepingCapacity: true)
+                        MentionJSON.append(mention, to: &line)
+                        line.append(0x0A)
+                        out.write(bytes: line)
                     case .json:
                         out.write(first ? "\n" : ",\n")
                         out.write(MentionJSON.encode(mention))
@@ -51,19 +55,30 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// The JSON object of one mention, keys in the documented order. Written by hand because batch
-/// evaluation prints hundreds of thousands of them.
+/// The JSON object of one mention, keys in the documented order. Written by hand, as bytes,
+/// because batch evaluation prints hundreds of thousands of them.
 enum MentionJSON {
     static func encode(_ mention: Mention) -> String {
+        var bytes: [UInt8] = []
+        append(mention, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ mention: Mention, to json: inout [UInt8]) {
         let actor = actor(of: mention)
-        var json = "{\"start\": \(mention.start), \"end\": \(mention.end), \"text\": "
+        json.append(contentsOf: #"{"start": "#.utf8)
+        json.append(contentsOf: String(mention.start).utf8)
+        json.append(contentsOf: #", "end": "#.utf8)
+        json.append(contentsOf: String(mention.end).utf8)
+        json.append(contentsOf: #", "text": "#.utf8)
         appendString(mention.text, to: &json)
-        json += ", \"type\": \"\(mention.kind.rawValue)\", \"actor\": "
+        json.append(contentsOf: #", "type": ""#.utf8)
+        json.append(contentsOf: mention.kind.rawValue.utf8)
+        json.append(contentsOf: #"", "actor": "#.utf8)
         appendString(actor.id, to: &json)
-        json += ", \"name\": "
+        json.append(contentsOf: #", "name": "#.utf8)
         appendString(actor.name, to: &json)
-        json += "}"
-        return json
+        json.append(UInt8(ascii: "}"))
     }
 
     /// Mentions without an actor (nationalities, events) get an `other:` id from their words.
@@ -72,21 +87,24 @@ enum MentionJSON {
         return ("other:" + ActorRef.slug(mention.text), mention.text)
     }
 
-    static func appendString(_ value: String, to json: inout String) {
-        json += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": json += "\\\""
-            case "\\": json += "\\\\"
-            case "\n": json += "\\n"
-            case "\r": json += "\\r"
-            case "\t": json += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: json.unicodeScalars.append(scalar)
+    /// A JSON string: quotes, backslashes and control characters escaped, other UTF-8 as is.
+    static func appendString(_ value: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): json.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): json.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: json.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: json.append(contentsOf: #"\r"#.utf8)
+            case 0x09: json.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                json.append(contentsOf: #"\u00"#.utf8)
+                json.append(hex[Int(byte >> 4)])
+                json.append(hex[Int(byte & 0xF)])
+            default: json.append(byte)
             }
         }
-        json += "\""
+        json.append(UInt8(ascii: "\""))
     }
 }

@@ -26,7 +26,9 @@ extension ActorExtractor {
                 }
                 found.append(span)
             }
-            for match in gazetteerSpans(sentence, context, heading: heading) {
+            let startsAlias: LexiconFlags = [.alias(.place, .begin), .alias(.place, .unit), .alias(.org, .begin), .alias(.org, .unit),
+                                             .alias(.person, .begin), .alias(.person, .unit), .demonym]
+            for match in gazetteerSpans(sentence, context, heading: heading, mayStart: { !input.lexicon[$0].isDisjoint(with: startsAlias) }) {
                 if let index = found.firstIndex(where: { $0.first == match.first && $0.count == match.count }) {
                     // Same words: a demonym the tagger called OTHER gets its place.
                     if found[index].kind == .other, match.kind == .other { found[index].actor = match.actor }

@@ -72,10 +72,16 @@ public struct ActorExtractor: Sendable {
         return spans
     }
 
-    func gazetteerSpans(_ range: Range<Int>, _ context: TokenContext, heading: Bool) -> [Span] {
+    /// Longest gazetteer aliases from left to right. `mayStart` skips words no alias starts with
+    /// (the tagger's lexicon flags already know them).
+    func gazetteerSpans(_ range: Range<Int>, _ context: TokenContext, heading: Bool, mayStart: (Int) -> Bool = { _ in true }) -> [Span] {
         var spans: [Span] = []
         var index = range.lowerBound
         while index < range.upperBound {
+            guard mayStart(index) else {
+                index += 1
+                continue
+            }
             var matched = false
             if let candidates = gazetteer.aliasesByFirstToken[context.tokens[index].folded] {
                 for alias in candidates where index + alias.tokens.count <= range.upperBound {

@@ -158,7 +158,7 @@ struct TaggerInput {
     private mutating func markBlockCasing() {
         let tokens = context.tokens
         var blockStart = 0
-        var seen: [String: CasingFlags] = [:]
+        var seen: [UInt64: CasingFlags] = [:]
         func finish(_ block: Range<Int>) {
             for index in block where tokens[index].kind == .letter {
                 let casing = attributes[index].casing
@@ -170,10 +170,10 @@ struct TaggerInput {
                 {
                     mark = .seenCapitalized
                 }
-                if !mark.isEmpty { seen[tokens[index].folded, default: []].formUnion(mark) }
+                if !mark.isEmpty { seen[attributes[index].word, default: []].formUnion(mark) }
             }
             for index in block where tokens[index].kind == .letter {
-                if let marks = seen[tokens[index].folded] { attributes[index].casing.formUnion(marks) }
+                if let marks = seen[attributes[index].word] { attributes[index].casing.formUnion(marks) }
             }
             seen.removeAll(keepingCapacity: true)
         }
