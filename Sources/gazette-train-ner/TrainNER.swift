@@ -24,13 +24,13 @@ struct TrainNER: ParsableCommand {
     var dev: String?
 
     @Option(help: "Passes over the training data.")
-    var epochs = 10
+    var epochs = 12
 
     @Option(help: "Feature hash bits (weight buckets = 2^bits).")
     var hashBits = 21
 
     @Option(help: "Drop weight rows whose largest weight is below this (smaller model file).")
-    var minimumWeight: Float = 0
+    var minimumWeight: Float = 1
 
     @Option(help: "Where to write the model.")
     var output: String

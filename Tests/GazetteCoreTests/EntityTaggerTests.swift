@@ -130,6 +130,7 @@ struct EntityTaggerTests {
         var options = TaggerTrainer.Options()
         options.epochs = 5
         options.hashBits = 16
+        options.minimumWeight = 0
         let trainer = try TaggerTrainer(options: options)
         trainer.add(Self.trainingDocuments)
         trainer.train()

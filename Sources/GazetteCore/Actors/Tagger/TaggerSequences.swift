@@ -95,7 +95,10 @@ enum TaggerSequences {
         var lineEnd = newline
         while lineEnd > lineStart, bytes[lineEnd - 1] == 0x20 || bytes[lineEnd - 1] == 0x0D || bytes[lineEnd - 1] == 0x09 { lineEnd -= 1 }
         if lineEnd - lineStart < wrappedLineBytes { return true }
-        if closesSentence(bytes[lineEnd - 1]) { return true }
+        // A line ending in an initial or abbreviation ("Dennis A." / "Levine") goes on.
+        if closesSentence(bytes[lineEnd - 1]), !(bytes[lineEnd - 1] == UInt8(ascii: ".") && context.isAbbreviation(index - 1)) {
+            return true
+        }
         if inCapitals(bytes, lineStart..<lineEnd) { return true }
         var nextEnd = newline + 1
         while nextEnd < bytes.count, bytes[nextEnd] != 0x0A { nextEnd += 1 }

@@ -5,10 +5,10 @@ import Foundation
 /// so the model learns on exactly the tokens it will later see.
 public final class TaggerTrainer {
     public struct Options: Sendable {
-        public var epochs = 10
+        public var epochs = 12
         public var hashBits = 21
         /// Buckets whose averaged weights are all below this are dropped from the model file.
-        public var minimumWeight: Float = 0.0
+        public var minimumWeight: Float = 1
         public var seed: UInt64 = 20_030_531
         public init() {}
     }
