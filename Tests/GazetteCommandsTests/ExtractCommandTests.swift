@@ -55,12 +55,12 @@ struct ExtractCommandTests {
 
     /// The shared CoNLL evaluator accepts the output without contract problems (scores are the
     /// README's business, not a test's).
-    @Test(.enabled(if: SharedData.conllEvaluator != nil, "../shared/eval is absent: evaluator contract test skipped"))
+    @Test(.enabled(if: SharedData.conllEvaluator != nil && SharedData.python != nil, "../shared/eval or python3 is absent: evaluator contract test skipped"))
     func sharedEvaluatorFindsNoContractProblems() throws {
         let (evaluator, data) = try #require(SharedData.conllEvaluator)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", evaluator, data, "--cmd", CLI.binary + " extract", "--max-docs", "3", "--json", "-"]
+        process.executableURL = URL(fileURLWithPath: try #require(SharedData.python))
+        process.arguments = [evaluator, data, "--cmd", CLI.binary + " extract", "--max-docs", "3", "--json", "-"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = Pipe()
@@ -75,6 +75,12 @@ struct ExtractCommandTests {
 }
 
 enum SharedData {
+    /// python3 on the PATH (the evaluators need nothing beyond its standard library).
+    static var python: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// ../shared/eval/eval_conll.py and eng.testa, when ../shared is beside the repository.
     static var conllEvaluator: (String, String)? {
         let shared = (Fixture.repositoryRoot as NSString).deletingLastPathComponent + "/shared"

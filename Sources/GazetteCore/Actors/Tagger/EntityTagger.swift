@@ -76,14 +76,13 @@ public final class EntityTagger: Sendable {
     private static let english: EntityTagger? = load(language: "en")
 
     private static func load(language: String) -> EntityTagger? {
-        guard let url = Bundle.module.url(forResource: "\(language)", withExtension: "nermodel", subdirectory: "ner")
-            ?? Optional(Bundle.module.bundleURL.appendingPathComponent("ner/\(language).nermodel")),
-            let data = FileManager.default.contents(atPath: url.path)
-        else { return nil }
+        let url = Bundle.module.url(forResource: language, withExtension: "nermodel", subdirectory: "ner")
+            ?? Bundle.module.bundleURL.appendingPathComponent("ner/\(language).nermodel")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         do {
             return EntityTagger(model: try TaggerModel(data: Array(data), source: url.path), language: language)
         } catch {
-            // A shipped model that does not load is a build defect; fall back to the rules rather than stop.
+            // A shipped model that does not load is a build defect; say so and fall back to the rules.
             FileHandle.standardError.write(Data("gazette: \(error)\n".utf8))
             return nil
         }
