@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gazette", targets: ["gazette"]),
+        .executable(name: "gazette-train-ner", targets: ["gazette-train-ner"]),
         .library(name: "GazetteCore", targets: ["GazetteCore"]),
         .library(name: "GazetteCommands", targets: ["GazetteCommands"]),
     ],
@@ -41,7 +42,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Ink", package: "Ink"),
             ],
-            resources: [.copy("Resources/gazetteer")]
+            resources: [.copy("Resources/gazetteer"), .copy("Resources/ner")]
         ),
         // The command-line commands, as a library so tests can run them in-process.
         .target(
@@ -52,6 +53,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gazette", dependencies: ["GazetteCommands"]),
+        // Trains the entity tagger model shipped in GazetteCore's resources.
+        .executableTarget(
+            name: "gazette-train-ner",
+            dependencies: ["GazetteCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"]),
         .testTarget(name: "GazetteCommandsTests", dependencies: ["GazetteCommands", "GazetteCore"]),
     ],

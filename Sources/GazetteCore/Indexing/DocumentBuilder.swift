@@ -53,7 +53,7 @@ final class DocumentBuilder {
         }
         let found = times.measure(.extract) {
             [(article.title, title), (article.body, body)].map { text, analyzed in
-                (analyzed, extractor.extract(text: text, analyzed: analyzed))
+                (analyzed, extractor.extract(text: text, analyzed: analyzed, language: language))
             }
         }
         let startBuild = StageTimes.threadCPU()
