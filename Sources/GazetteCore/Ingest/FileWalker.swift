@@ -86,6 +86,9 @@ public struct FileWalker {
                     continue
                 }
                 if seen.insert(childInfo.identity).inserted { result.files.append(InputFile(path: child, format: format)) }
+            } else if forcedFormat != nil || InputFormat.detect(fileName: child.lastComponent) != nil {
+                // A FIFO or device named like an article: reading it could block or never end.
+                result.problems.append(IngestProblem(SourceLocation(path: child.description), "not a regular file (a FIFO, socket or device); skipped"))
             }
         }
     }

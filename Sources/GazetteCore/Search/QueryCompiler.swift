@@ -19,6 +19,8 @@ struct QueryCompiler {
     private(set) var highlightTerms = Set<String>()
     private(set) var highlightPrefixes: [String] = []
     private(set) var highlightActors = Set<String>()
+    /// Wildcard stems as written, to point at when one expands too far.
+    private(set) var wildcards: [String] = []
 
     init(analyzer: Analyzer, languages: [String], catalog: ActorCatalog, mode: MatchMode) {
         self.analyzer = analyzer
@@ -137,6 +139,7 @@ struct QueryCompiler {
             throw QuerySyntaxError("a wildcard applies to one word; \"\(text)*\" has \(tokens.count)", column: 1)
         }
         highlightPrefixes.append(folded)
+        wildcards.append(text)
         return try XapianQuery.wildcard(prefix(for: field) + folded, limit: wildcardLimit)
     }
 

@@ -157,7 +157,16 @@ public final class Searcher {
             options.facetPrefix = Schema.Prefix.actor
             options.checkAtLeast = try database.documentCount()
         }
-        let matches = try database.search(query, options: options)
+        let matches: MatchSet
+        do {
+            matches = try database.search(query, options: options)
+        } catch {
+            // Xapian refuses a wildcard that expands past the limit only when the match runs.
+            guard error.code == .query, let wildcard = compiler.wildcards.first else { throw error }
+            throw QuerySyntaxError(
+                "\(wildcard)* matches more than \(compiler.wildcardLimit) words; give more letters before the *",
+                column: QueryParser.column(of: wildcard + "*", in: request.query))
+        }
         let actorHighlights = compiler.highlightActors.union(filters.actorIDs)
         let snippets = SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor)
         let decoder = JSONDecoder()
