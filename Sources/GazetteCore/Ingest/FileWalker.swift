@@ -6,6 +6,11 @@ import Glibc
 public struct InputFile: Sendable {
     public var path: FilePath
     public var format: InputFormat
+
+    public init(path: FilePath, format: InputFormat) {
+        self.path = path
+        self.format = format
+    }
 }
 
 /// Expands the paths given on the command line into the files to read: directories recursively

@@ -45,7 +45,9 @@ public final class InputStream {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         descriptor = fd
         fileSize = Int64(info.st_size)
-        raw = [UInt8](repeating: 0, count: 1 << 20)
+        // Small files (most articles) get a small buffer: allocating and clearing 1 MiB per file
+        // would cost more than reading them.
+        raw = [UInt8](repeating: 0, count: Self.bufferSize(for: fileSize))
         // From here on a throw runs deinit, which closes the descriptor.
         try fill()
         if rawEnd - rawStart >= 2, raw[rawStart] == 0x1F, raw[rawStart + 1] == 0x8B {
@@ -119,13 +121,18 @@ public final class InputStream {
         if isKnownLargerThan(limit) { throw tooLarge(limit, size: Int(fileSize)) }
         var result: [UInt8] = []
         result.reserveCapacity(inflater == nil ? Int(fileSize) : min(limit, Int(fileSize) * 4))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var chunk = [UInt8](repeating: 0, count: inflater == nil ? Self.bufferSize(for: fileSize) : 1 << 20)
         while true {
             let count = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(GazetteError) -> Int in try read(into: buffer) }
             if count == 0 { return result }
             if result.count + count > limit { throw tooLarge(limit, size: nil) }
             result.append(contentsOf: chunk[0..<count])
         }
+    }
+
+    /// One more byte than the file (so the end is seen in one read), between 4 KiB and 1 MiB.
+    public static func bufferSize(for fileSize: Int64) -> Int {
+        Int(min(max(fileSize + 1, 4096), 1 << 20))
     }
 
     private func tooLarge(_ limit: Int, size: Int?) -> GazetteError {
@@ -175,7 +182,7 @@ public final class InputStream {
 /// Splits an input stream into lines without holding more than one line (plus a read buffer).
 public final class LineReader {
     private let stream: InputStream
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var buffer: [UInt8]
     private var start = 0
     private var end = 0
     private var finished = false
@@ -185,6 +192,7 @@ public final class LineReader {
 
     public init(stream: InputStream, maximumLineBytes: Int) {
         self.stream = stream
+        buffer = [UInt8](repeating: 0, count: stream.isCompressed ? 1 << 20 : InputStream.bufferSize(for: stream.fileSize))
         self.maximumLineBytes = maximumLineBytes
     }
 

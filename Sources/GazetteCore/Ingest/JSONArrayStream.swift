@@ -27,7 +27,7 @@ final class JSONArrayStream {
     }
 
     private let stream: InputStream
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    private var buffer: [UInt8]
     private var start = 0
     private var end = 0
     private var finished = false
@@ -42,7 +42,9 @@ final class JSONArrayStream {
         self.stream = stream
         self.maximumElementBytes = maximumElementBytes
         self.maximumDepth = maximumDepth
-        buffer.replaceSubrange(0..<prefix.count, with: prefix)
+        let size = stream.isCompressed ? 1 << 20 : InputStream.bufferSize(for: stream.fileSize)
+        buffer = Array(prefix)
+        if buffer.count < size { buffer += [UInt8](repeating: 0, count: size - buffer.count) }
         end = prefix.count
     }
 
