@@ -229,6 +229,9 @@ struct HostileCorpus {
         line(jsonRecord(marker(in: file), extra: #", "date": "2025-02-30""#), "does not exist", severity: "warning")
         line(jsonRecord(marker(in: file), extra: #", "date": 1e300"#), "outside the years", severity: "warning")
         line(jsonRecord(marker(in: file), extra: #", "date": true"#), "is a boolean, expected a date", severity: "warning")
+        let long = String(repeating: "l", count: 500)
+        line(jsonRecord(marker(in: file), extra: #", "language": "\#(long)", "source": "\#(long)", "authors": ["\#(long)"], "url": "https://x/\#(long)""#),
+             "is not a language code", severity: "warning")
         line("")
         line(jsonRecord("gq0marker") + ",", "invalid JSON")
         line(jsonRecord(marker(in: file)))
@@ -237,7 +240,7 @@ struct HostileCorpus {
         invalidUTF8 += Array((jsonRecord(marker(in: "json/invalid-utf8.jsonl")) + "\n").utf8)
         try write("json/invalid-utf8.jsonl", bytes: invalidUTF8)
         expect("json/invalid-utf8.jsonl", at: ":1", "invalid JSON")
-        goodArticles += 9
+        goodArticles += 10
 
         // A list with bad records between good ones, cut off inside its last record.
         let list = "json/broken-list.json"

@@ -15,6 +15,9 @@ struct HostileInputTests {
     static let memoryBoundMiB = 600
     /// Peak memory while skipping the long line alone: it must never be held.
     static let streamingBoundMiB = 150
+    /// Set by scripts/sanitizers.sh: instrumented binaries keep freed memory in quarantine and
+    /// map shadow memory, so memory figures say nothing about Gazette there.
+    static let memoryIsMeasured = ProcessInfo.processInfo.environment["GAZETTE_SANITIZED"] == nil
 
     struct Summary: Decodable {
         struct Problem: Decodable, CustomStringConvertible {
@@ -40,7 +43,7 @@ struct HostileInputTests {
         #expect(!outcome.timedOut, "gazette index did not finish in time")
         #expect(outcome.signal == nil, "gazette index was killed by signal \(outcome.signal ?? 0): \(outcome.stderr.suffix(2000))")
         #expect(outcome.exitStatus == 1, "bad input must give exit status 1")
-        #expect(outcome.peakMemoryMiB < Self.memoryBoundMiB, "peak memory \(outcome.peakMemoryMiB) MiB")
+        #expect(!Self.memoryIsMeasured || outcome.peakMemoryMiB < Self.memoryBoundMiB, "peak memory \(outcome.peakMemoryMiB) MiB")
         let summary = try JSONDecoder().decode(Summary.self, from: Data(outcome.stdout.utf8))
         if let path = ProcessInfo.processInfo.environment["GAZETTE_HOSTILE_REPORT"] {
             try outcome.stdout.write(toFile: path, atomically: true, encoding: .utf8)
@@ -91,7 +94,7 @@ struct HostileInputTests {
         #expect(outcome.stderr.contains("line.jsonl:1: error: line of \(prefix.utf8.count + Self.lineBytes + 2) bytes exceeds the 64 MiB limit"))
         let summary = try JSONDecoder().decode(Summary.self, from: Data(outcome.stdout.utf8))
         #expect(summary.documents == 1)
-        #expect(outcome.peakMemoryMiB < Self.streamingBoundMiB, "peak memory \(outcome.peakMemoryMiB) MiB")
+        #expect(!Self.memoryIsMeasured || outcome.peakMemoryMiB < Self.streamingBoundMiB, "peak memory \(outcome.peakMemoryMiB) MiB")
         print("long line: \(Self.lineBytes >> 20) MiB line skipped in \(String(format: "%.2f", outcome.seconds)) s, peak memory \(outcome.peakMemoryMiB) MiB")
     }
 }

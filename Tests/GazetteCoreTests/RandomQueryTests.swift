@@ -58,7 +58,9 @@ struct RandomQueryTests {
             \(String(format: "%.1f", elapsed)) s in all
             """)
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
-        #expect(slowest.seconds < Self.perQueryLimit, "slowest query took \(slowest.seconds) s: \(slowest.query.debugDescription)")
+        // Instrumented builds (scripts/sanitizers.sh) run several times slower: time is not measured there.
+        let timed = ProcessInfo.processInfo.environment["GAZETTE_SANITIZED"] == nil
+        #expect(!timed || slowest.seconds < Self.perQueryLimit, "slowest query took \(slowest.seconds) s: \(slowest.query.debugDescription)")
         #expect(answered > Self.count / 10 && syntaxErrors > Self.count / 10, "the grammar should produce both kinds")
     }
 

@@ -141,3 +141,36 @@ struct StreamingInputTests {
         #expect(LongWords.find(in: "https://example.org/" + String(repeating: "ab/", count: 100)).count == 0)
     }
 }
+
+@Suite("Field limits")
+struct FieldLimitTests {
+    let directory = TemporaryDirectory()
+
+    @Test func absurdFieldValuesAreIndexedWithoutOverlongTerms() throws {
+        let long = String(repeating: "l", count: 500)
+        directory.write("corpus/long.jsonl", #"{"title": "Harbour gq9marker", "body": "Text.", "language": "\#(long)", "source": "\#(long)", "authors": ["\#(long)"]}"# + "\n")
+        let report = try Indexer(options: Indexer.Options(indexPath: directory.path + "/index")).run(paths: [directory.path + "/corpus"])
+        #expect(report.indexed == 1)
+        #expect(report.warnings.contains { $0.reason.hasPrefix("language \"llll") && $0.reason.hasSuffix("is not a language code; ignored") })
+        #expect(try Searcher(indexPath: directory.path + "/index").search(SearchRequest(query: "gq9marker")).total == 1)
+    }
+
+    @Test("language codes", arguments: [("en-US", "en"), ("English", "en"), ("uk", "uk"), ("fil", "fil"), ("x", nil), ("12", nil), ("en US 2", nil), ("ελληνικά", nil)])
+    func languageCodes(value: String, code: String?) {
+        var problems: [IngestProblem] = []
+        #expect(ArticleAssembler.languageCode(value, origin: SourceLocation(path: "x"), problems: &problems) == code)
+        #expect(problems.count == (code == nil ? 1 : 0))
+    }
+
+    @Test func overlongTermsAreShortenedStably() {
+        let term = Array(("L" + String(repeating: "é", count: 200)).utf8)
+        let short = PackedTerms.shortened(term)
+        #expect(short.count <= Schema.maximumTermBytes)
+        #expect(String(validating: short, as: UTF8.self) != nil)
+        #expect(short == PackedTerms.shortened(term))
+        #expect(short != PackedTerms.shortened(term + [0x61]))
+        var packed = PackedTerms()
+        packed.addTerm(prefix: "XS", Array(String(repeating: "a", count: 300).utf8))
+        #expect(!packed.isEmpty)
+    }
+}
