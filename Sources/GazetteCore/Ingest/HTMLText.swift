@@ -127,10 +127,13 @@ enum HTMLText {
     /// schema.org NewsArticle fields from a JSON-LD block; malformed or absurdly nested blocks are
     /// ignored.
     private static func readLinkedData(_ json: String, into content: inout HTMLContent) {
-        let bytes = Array(json.utf8)
-        guard bytes.withUnsafeBufferPointer({ JSONDocumentShape.depth(of: $0, limit: 64) }) <= 64,
-            let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        else { return }
+        let wanted: Set<String> = ["headline", "datepublished", "datecreated", "author"]
+        let select = { (key: String, _: Int) -> JSONParser.Selection in
+            wanted.contains(key) ? .keep : key == "@graph" ? .records : .skip
+        }
+        guard let value = try? Array(json.utf8).withUnsafeBufferPointer({ (bytes) throws(JSONParser.Failure) -> JSONValue in
+            try JSONParser.parse(bytes, maximumValues: 10_000, select: select)
+        }) else { return }
         var queue = [value]
         while let item = queue.popLast() {
             switch item {

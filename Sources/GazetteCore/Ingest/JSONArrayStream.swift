@@ -150,32 +150,4 @@ enum JSONDocumentShape {
         }
         return nil
     }
-
-    /// The deepest nesting of lists and objects in a JSON text, counted without recursion (strings
-    /// skipped), stopping early once `limit` is passed. JSONDecoder gives up at 512 levels with only
-    /// "not valid JSON"; this lets the report say why.
-    static func depth(of bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
-        var depth = 0
-        var deepest = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > deepest {
-                    deepest = depth
-                    if deepest > limit { return deepest }
-                }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
-            default: break
-            }
-        }
-        return deepest
-    }
 }

@@ -14,8 +14,6 @@ struct JSONRecordReader {
     /// the limit keeps hostile input from costing stack and time.
     var maximumDepth = 64
 
-    private let decoder = JSONDecoder()
-
     /// Streams a JSONL file, calling `emit` for each record in order.
     func readLines(_ stream: InputStream, emit: (ReadItem) throws -> Void) throws {
         let lines = LineReader(stream: stream, maximumLineBytes: maximumRecordBytes)
@@ -76,7 +74,7 @@ struct JSONRecordReader {
         }
         let origin = SourceLocation(path: path)
         let value: JSONValue
-        switch decodeValue(Array(head) + (try rest.get())) {
+        switch decodeValue(Array(head) + (try rest.get()), asDocument: true) {
         case .failure(let reason):
             try emit(.problem(IngestProblem(origin, reason.description)))
             return
@@ -142,15 +140,21 @@ struct JSONRecordReader {
         }
     }
 
-    /// Decodes one JSON value, with a readable reason when it is not valid JSON.
-    private func decodeValue(_ bytes: [UInt8]) -> Result<JSONValue, Reason> {
-        let depth = bytes.withUnsafeBufferPointer { JSONDocumentShape.depth(of: $0, limit: maximumDepth) }
-        if depth > maximumDepth { return .failure(Reason("invalid JSON: nested more than \(maximumDepth) levels deep")) }
-        let data = Data(bytes)
+    /// Decodes one JSON value, building only the fields a record can use. A whole `.json`
+    /// document (`asDocument`) also keeps lists under other keys, as they may hold the records.
+    private func decodeValue(_ bytes: [UInt8], asDocument: Bool = false) -> Result<JSONValue, Reason> {
+        let wanted = mapping.allKeys
+        let select = { (key: String, level: Int) -> JSONParser.Selection in
+            if wanted.contains(key) { return .keep }
+            return asDocument && level == 0 ? .records : .skip
+        }
         do {
-            return .success(try decoder.decode(JSONValue.self, from: data))
+            let value = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParser.Failure) -> JSONValue in
+                try JSONParser.parse(buffer, maximumDepth: maximumDepth, select: select)
+            }
+            return .success(value)
         } catch {
-            return .failure(Reason("invalid JSON: \(describe(error, in: data))"))
+            return .failure(Reason("invalid JSON: \(error)"))
         }
     }
 
@@ -246,18 +250,6 @@ struct JSONRecordReader {
         }
         problems.append(IngestProblem(origin, "field \"\(key)\" is \(value.typeName), expected names; ignored", severity: .warning))
         return []
-    }
-
-    /// JSONDecoder on Linux says only "not valid JSON"; JSONSerialization, asked again on the
-    /// failing path only, says what and where ("Invalid value around character 5.").
-    private func describe(_ error: Error, in data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
-        }
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
-        return String(describing: error)
     }
 }
 
