@@ -54,7 +54,7 @@ struct RandomQueryTests {
         let elapsed = (clock.now - started) / .seconds(1)
         print("""
             random queries (seed \(Self.seed)): \(Self.count) run, \(answered) answered, \(syntaxErrors) syntax errors with a column, \
-            \(failures.count) failed; slowest \(String(format: "%.3f", slowest.seconds)) s; \
+            \(failures.count) failed; slowest \(String(format: "%.3f", slowest.seconds)) s (\(slowest.query.prefix(60).debugDescription)); \
             \(String(format: "%.1f", elapsed)) s in all
             """)
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
