@@ -394,8 +394,12 @@ typedef enum gz_html_node_kind {
     GZ_HTML_TEXT = 2
 } gz_html_node_kind;
 
-/** Parses an HTML document (encoding from its meta tags, else UTF-8). NULL and error on failure. */
-gz_html *gz_html_parse(const char *bytes, size_t len, gz_error *error);
+/**
+ * Parses an HTML document (encoding from its meta tags, else UTF-8). NULL and error on failure.
+ * Documents with more than `max_tags` '<' characters are refused (GZ_ERR_TOO_LARGE) before
+ * parsing: each element costs libxml2 about 170 bytes, so the count bounds memory.
+ */
+gz_html *gz_html_parse(const char *bytes, size_t len, size_t max_tags, gz_error *error);
 void gz_html_free(gz_html *html);
 
 /** The root element (NULL for an empty document). Nodes live as long as their gz_html. */

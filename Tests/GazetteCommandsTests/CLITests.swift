@@ -19,32 +19,13 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let stdin = Pipe()
-        if input != nil { process.standardInput = stdin }
-        try process.run()
-        if let input {
-            // Written from another thread so a large output cannot block the writer.
-            let writer = stdin.fileHandleForWriting
-            DispatchQueue.global().async {
-                writer.write(input)
-                try? writer.close()
-            }
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    /// Output goes through files, not pipes: reading stdout to its end before stderr deadlocks
+    /// once the child writes more than a pipe holds to stderr (as sanitizer reports do).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], input: Data? = nil, timeLimit: Double = 300
+    ) throws -> Result {
+        let outcome = try ChildProcess.run(binary, arguments, environment: environment, input: input, timeLimit: timeLimit)
+        return Result(status: outcome.exitStatus ?? 128 + (outcome.signal ?? 0), stdout: outcome.stdout, stderr: outcome.stderr)
     }
 }
 

@@ -178,7 +178,7 @@ public final class Indexer {
     }
 
     private func readLines(_ file: InputFile, path: String, state: RunState, sequence: inout UInt64, send: (WorkItem) -> Void) {
-        let limit = JSONRecordReader(mapping: options.mapping).maximumLineBytes
+        let limit = JSONRecordReader(mapping: options.mapping).maximumRecordBytes
         do {
             let stream = try InputStream(path: file.path)
             let lines = LineReader(stream: stream, maximumLineBytes: limit)

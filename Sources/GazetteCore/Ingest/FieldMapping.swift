@@ -20,10 +20,8 @@ public struct FieldMapping: Sendable {
 
     public static let standard = FieldMapping()
 
-    /// Every key any field may come from.
-    var allKeys: Set<String> {
-        Set(id + title + body + date + url + source + authors + language + dateline)
-    }
+    /// Every key any field reads (lower case): the only keys of a record worth decoding.
+    var allKeys: Set<String> { Set(id + title + body + date + url + source + authors + language + dateline) }
 
     public init() {}
 

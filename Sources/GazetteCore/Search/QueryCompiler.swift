@@ -24,6 +24,11 @@ struct QueryCompiler {
     private(set) var highlightTerms = Set<String>()
     private(set) var highlightPrefixes: [String] = []
     private(set) var highlightActors = Set<String>()
+    /// A wildcard matching more words than `wildcardLimit`; the searcher turns it into a syntax
+    /// error at the wildcard's column, which only it knows.
+    struct WildcardTooBroad: Error {
+        var stem: String
+    }
 
     init(analyzer: Analyzer, languages: [String], catalog: ActorCatalog, mode: MatchMode, dropStopWords: Bool = true) {
         self.analyzer = analyzer
@@ -198,7 +203,7 @@ struct QueryCompiler {
             // Field prefixes are capitals, words are folded: "S" + "peace" must not take "SPEC...".
             terms.append(XapianQuery.term(item.term))
             if terms.count > wildcardLimit {
-                throw QuerySyntaxError("\(text)* matches more than \(wildcardLimit) words; make it longer", column: 1)
+                throw WildcardTooBroad(stem: text)
             }
         }
         try matching.checkCompleted()

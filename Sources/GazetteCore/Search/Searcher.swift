@@ -145,7 +145,14 @@ public final class Searcher {
     private func execute(
         _ parsed: QueryNode?, filters: Filters, compiler: inout QueryCompiler, request: SearchRequest
     ) throws -> SearchResponse {
-        var query = try parsed.flatMap { try compiler.compile($0) } ?? .matchAll
+        var query: XapianQuery
+        do {
+            query = try parsed.flatMap { try compiler.compile($0) } ?? .matchAll
+        } catch let error as QueryCompiler.WildcardTooBroad {
+            throw QuerySyntaxError(
+                "\(error.stem)* matches more than \(compiler.wildcardLimit) words; give more letters before the *",
+                column: QueryParser.column(of: error.stem + "*", in: request.query))
+        }
         if !filters.queries.isEmpty {
             query = try XapianQuery.combine(.filter, [query] + filters.queries)
         }

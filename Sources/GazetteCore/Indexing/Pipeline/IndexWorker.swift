@@ -81,7 +81,7 @@ final class IndexWorker: @unchecked Sendable {
                 switch item {
                 case .line(let bytes, let path, let line, let sequence):
                     let origin = SourceLocation(path: path, line: line)
-                    route(times.measure(.parse) { reader.decodeRecord(Data(bytes), origin: origin) }, format: .jsonl, sequence: sequence)
+                    route(times.measure(.parse) { reader.decodeRecord(bytes, origin: origin) }, format: .jsonl, sequence: sequence)
                 case .file(let file, let sequence):
                     var items: [ReadItem] = []
                     try times.measure(.parse) { try source.read(file) { items.append($0) } }
