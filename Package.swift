@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The C boundary over Xapian, ICU, libxml2 and zlib. Only GazetteCore imports it.
@@ -39,6 +40,7 @@ let package = Package(
             dependencies: [
                 "CShim",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             resources: [.copy("Resources/gazetteer"), .copy("Resources/ner")]
         ),

@@ -170,6 +170,13 @@ int gz_db_delete_by_term(gz_db *db, const char *term, size_t term_len, gz_error 
 int gz_db_delete_docid(gz_db *db, uint32_t docid, gz_error *error);
 
 int gz_db_commit(gz_db *db, gz_error *error);
+
+/** Rewrites document `docid` in place: for each line "FROM\tTO" of `mapping` the document has
+ *  term FROM for, FROM's positions (or its wdf, when it has none) move to term TO and FROM is
+ *  removed; an empty TO just removes FROM. When `data` is non-NULL it replaces the document data.
+ *  Other terms, values and positions are untouched. Returns 0, or -1 with `error` set. */
+int gz_db_remap_document_terms(gz_db *db, uint32_t docid, const char *mapping, size_t mapping_len,
+                               const char *data, size_t data_len, gz_error *error);
 int gz_db_begin_transaction(gz_db *db, bool flushed, gz_error *error);
 int gz_db_commit_transaction(gz_db *db, gz_error *error);
 int gz_db_cancel_transaction(gz_db *db, gz_error *error);
@@ -296,6 +303,8 @@ typedef struct gz_search_options {
     double time_limit_seconds; /* 0 = none */
     const char *facet_prefix;  /* when non-NULL, count documents per term with this prefix over */
     size_t facet_prefix_len;   /* the whole match set (multi-valued facet) */
+    const char *facet_map;     /* optional lines "TERM\tKEY" (TERM without the prefix): TERM counts */
+    size_t facet_map_len;      /* as KEY, each KEY once per document; an empty KEY skips TERM */
     /* Pseudo-relevance feedback, used with GZ_SORT_RELEVANCE* only: when expand_documents > 0, a
      * first run takes that many top hits as relevant, Xapian's ESet picks up to expand_terms
      * unprefixed terms from them, and the final run adds those terms to the query with

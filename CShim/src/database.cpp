@@ -225,6 +225,45 @@ int gz_db_replace_docid(gz_db *db, uint32_t docid, const gz_doc *doc, gz_error *
     return guarded(error, [&] { db->writable->replace_document(docid, doc->document); });
 }
 
+int gz_db_remap_document_terms(gz_db *db, uint32_t docid, const char *mapping, size_t mapping_len,
+                               const char *data, size_t data_len, gz_error *error) {
+    if (!db->writable) {
+        set_error(error, GZ_ERR_INVALID_ARGUMENT, "database is not open for writing");
+        return -1;
+    }
+    return guarded(error, [&] {
+        const auto moves = gazette_shim::parse_term_mapping(mapping, mapping_len);
+        Xapian::Document doc = db->writable->get_document(docid);
+        // Collect first: the term list must not change while it is being read.
+        struct Move {
+            std::string from, to;
+            std::vector<Xapian::termpos> positions;
+            Xapian::termcount wdf;
+        };
+        std::vector<Move> found;
+        for (Xapian::TermIterator it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+            const auto move = moves.find(*it);
+            if (move == moves.end()) continue;
+            Move entry{*it, move->second, {}, it.get_wdf()};
+            for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) {
+                entry.positions.push_back(*pos);
+            }
+            found.push_back(std::move(entry));
+        }
+        for (const Move &move : found) {
+            doc.remove_term(move.from);
+            if (move.to.empty()) continue;
+            if (move.positions.empty()) {
+                doc.add_term(move.to, move.wdf);
+            } else {
+                for (Xapian::termpos pos : move.positions) doc.add_posting(move.to, pos);
+            }
+        }
+        if (data != nullptr) doc.set_data(std::string(data, data_len));
+        db->writable->replace_document(docid, doc);
+    });
+}
+
 int gz_db_delete_by_term(gz_db *db, const char *term, size_t term_len, gz_error *error) {
     if (!db->writable) {
         set_error(error, GZ_ERR_INVALID_ARGUMENT, "database is not open for writing");

@@ -69,6 +69,23 @@ int copy_out(const std::string &value, char **out, size_t *out_len, gz_error *er
     return 0;
 }
 
+std::unordered_map<std::string, std::string> parse_term_mapping(const char *text, size_t len) {
+    std::unordered_map<std::string, std::string> mapping;
+    if (text == nullptr) return mapping;
+    const std::string all(text, len);
+    size_t start = 0;
+    while (start < all.size()) {
+        size_t end = all.find('\n', start);
+        if (end == std::string::npos) end = all.size();
+        const size_t tab = all.find('\t', start);
+        if (tab != std::string::npos && tab < end) {
+            mapping[all.substr(start, tab - start)] = all.substr(tab + 1, end - tab - 1);
+        }
+        start = end + 1;
+    }
+    return mapping;
+}
+
 } // namespace gazette_shim
 
 extern "C" void gz_error_clear(gz_error *error) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <vector>
 
 using gazette_shim::copy_out;
 using gazette_shim::guarded;
@@ -12,19 +14,40 @@ namespace {
 
 // Xapian's ValueCountMatchSpy counts one value per document; actors are many terms per document,
 // so this spy walks each matching document's terms under a prefix and counts each term once.
+// With a mapping (the user's actor merges and drops), several terms can stand for one key: each
+// key still counts once per document, so merged actors are never double counted.
 class TermPrefixSpy : public Xapian::MatchSpy {
   public:
-    explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
+    TermPrefixSpy(std::string prefix, std::unordered_map<std::string, std::string> mapping)
+        : prefix_(std::move(prefix)), mapping_(std::move(mapping)) {}
 
     void operator()(const Xapian::Document &doc, double) override {
         Xapian::TermIterator it = doc.termlist_begin();
         const Xapian::TermIterator end = doc.termlist_end();
         it.skip_to(prefix_);
+        if (mapping_.empty()) {
+            for (; it != end; ++it) {
+                const std::string &term = *it;
+                if (term.compare(0, prefix_.size(), prefix_) != 0) break;
+                ++counts_[term.substr(prefix_.size())];
+            }
+            return;
+        }
+        keys_.clear();
         for (; it != end; ++it) {
             const std::string &term = *it;
             if (term.compare(0, prefix_.size(), prefix_) != 0) break;
-            ++counts_[term.substr(prefix_.size())];
+            std::string key = term.substr(prefix_.size());
+            const auto mapped = mapping_.find(key);
+            if (mapped == mapping_.end()) {
+                keys_.push_back(std::move(key));
+            } else if (!mapped->second.empty()) {
+                keys_.push_back(mapped->second);
+            }
         }
+        std::sort(keys_.begin(), keys_.end());
+        keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+        for (const std::string &key : keys_) ++counts_[key];
     }
 
     std::string name() const override { return "Gazette::TermPrefixSpy"; }
@@ -33,6 +56,8 @@ class TermPrefixSpy : public Xapian::MatchSpy {
 
   private:
     std::string prefix_;
+    std::unordered_map<std::string, std::string> mapping_;
+    std::vector<std::string> keys_;
     std::map<std::string, uint32_t> counts_;
 };
 
@@ -112,7 +137,8 @@ gz_mset *gz_db_search(const gz_db *db, const gz_query *query, const gz_search_op
         std::unique_ptr<TermPrefixSpy> spy;
         if (options->facet_prefix != nullptr) {
             spy = std::make_unique<TermPrefixSpy>(
-                std::string(options->facet_prefix, options->facet_prefix_len));
+                std::string(options->facet_prefix, options->facet_prefix_len),
+                gazette_shim::parse_term_mapping(options->facet_map, options->facet_map_len));
             enquire.add_matchspy(spy.get());
         }
         auto result = std::make_unique<gz_mset>();

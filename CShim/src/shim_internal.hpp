@@ -9,6 +9,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette_shim {
@@ -44,6 +45,10 @@ Result guarded_value(gz_error *error, Result failed, Body &&body) {
 int copy_out(const std::string &value, char **out, size_t *out_len, gz_error *error);
 
 constexpr size_t kMaxTermBytes = 245;
+
+// Parses "KEY\tVALUE" lines (pointer + length, not NUL-terminated) into a map; lines without a
+// tab are ignored. Used for actor term mappings (facet counting and remapping).
+std::unordered_map<std::string, std::string> parse_term_mapping(const char *text, size_t len);
 
 } // namespace gazette_shim
 

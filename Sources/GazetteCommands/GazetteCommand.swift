@@ -13,7 +13,7 @@ public struct GazetteCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, ActorsCommand.self, ShowCommand.self, StatsCommand.self,
-            ExtractCommand.self, CompactCommand.self, QueryLatencyCommand.self,
+            ExtractCommand.self, CompactCommand.self, RemapCommand.self, QueryLatencyCommand.self,
         ]
     )
 

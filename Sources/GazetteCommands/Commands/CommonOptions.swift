@@ -13,6 +13,14 @@ struct IndexOptions: ParsableArguments {
     }
 }
 
+/// The user's actor alias file, for commands that read or write actors.
+struct AliasOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Actor alias file: merges, extra names, renames and dropped actors (default: actors.toml in the index folder, when present).",
+        valueName: "path"))
+    var aliases: String?
+}
+
 /// Output formats of the read commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl
@@ -26,6 +34,8 @@ enum ExitStatus {
     static let indexError: Int32 = 2
     /// Bad usage or a query syntax error (EX_USAGE).
     static let usage: Int32 = 64
+    /// A bad actor alias file (EX_DATAERR).
+    static let dataError: Int32 = 65
     /// Another writer holds the index lock (EX_TEMPFAIL).
     static let locked: Int32 = 75
 }

@@ -9,6 +9,9 @@ enum ErrorReporting {
         } catch let error as QuerySyntaxError {
             Terminal.error(error.description)
             throw ExitCode(ExitStatus.usage)
+        } catch let error as ActorAliasFileError {
+            Terminal.error(error.description)
+            throw ExitCode(error.isUsage ? ExitStatus.usage : ExitStatus.dataError)
         } catch let error as GazetteError {
             Terminal.error(error.description)
             if error.message.contains("No space left") || error.message.contains("File too large")

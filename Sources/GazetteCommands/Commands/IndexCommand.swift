@@ -14,6 +14,7 @@ struct IndexCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: IndexOptions
+    @OptionGroup var aliasOptions: AliasOptions
 
     @Argument(help: "Files and folders to index.")
     var paths: [String]
@@ -76,6 +77,9 @@ struct IndexCommand: ParsableCommand {
         options.lockWaitSeconds = wait
         var report = IndexReport()
         try ErrorReporting.run {
+            if let file = try ActorMap.aliasFile(indexPath: location.path, explicitPath: aliasOptions.aliases) {
+                options.actorMap = try ActorMap(file: file)
+            }
             let progress = ProgressBar()
             defer { progress.finish() }
             report = try Indexer(options: options).run(paths: paths) { progress.update($0) }

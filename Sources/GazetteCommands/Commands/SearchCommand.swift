@@ -13,6 +13,7 @@ struct SearchCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: IndexOptions
+    @OptionGroup var aliasOptions: AliasOptions
 
     @Argument(help: "The query (words, \"phrases\", AND/OR/NOT, NEAR/n, field:value, word*).")
     var query: String = ""
@@ -78,7 +79,7 @@ struct SearchCommand: ParsableCommand {
             case .noExpand: request.ranking.feedback = .off
             case nil: break
             }
-            let response = try Searcher(indexPath: location.path).search(request)
+            let response = try Searcher(indexPath: location.path, aliasesPath: aliasOptions.aliases).search(request)
             for notice in response.notices { Terminal.note(notice) }
             var out = OutputBuffer()
             switch format {

@@ -7,6 +7,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print a stored article and its actors, by id or by the path it was indexed from.")
 
     @OptionGroup var location: IndexOptions
+    @OptionGroup var aliasOptions: AliasOptions
 
     @Argument(help: "The article id (as shown by search) or its file path.")
     var id: String
@@ -16,10 +17,11 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try ErrorReporting.run {
-            let database = try IndexReader.open(location.path)
-            guard let article = try ArticleLookup.find(id, in: database) else {
+            let searcher = try Searcher(indexPath: location.path, aliasesPath: aliasOptions.aliases)
+            guard var article = try ArticleLookup.find(id, in: searcher.index) else {
                 throw GazetteError(.notFound, "no article with id or path \(id) in \(location.path)")
             }
+            article.actors = try searcher.mappedActors(article.actors)
             var out = OutputBuffer()
             switch format {
             case .json, .jsonl: out.line(JSON.encode(article))

@@ -49,6 +49,17 @@ enum TextRenderer {
         }
     }
 
+    /// One line per month: count and a bar scaled to the busiest month.
+    static func timeline(_ months: [ActorRelations.MonthCount], into out: inout OutputBuffer) {
+        let most = months.map(\.documents).max() ?? 0
+        let width = months.map { Format.count($0.documents).count }.max() ?? 1
+        for month in months {
+            let number = Format.count(month.documents)
+            let bar = most == 0 ? "" : String(repeating: "#", count: (month.documents * 40 + most - 1) / most)
+            out.line("  \(month.month)  \(String(repeating: " ", count: width - number.count))\(number)  \(bar)")
+        }
+    }
+
     static func actorTable(_ counts: [ActorCount], into out: inout OutputBuffer) {
         let width = counts.map { Format.count($0.documents).count }.max() ?? 1
         for count in counts {

@@ -168,6 +168,22 @@ public final class XapianDatabase {
         try error.check(status != 0, "while writing document \(docid) to \(location)")
     }
 
+    /// Moves the postings of terms in place ("FROM\tTO" lines; an empty TO removes FROM) and
+    /// optionally replaces the document data, without rebuilding the document.
+    public func remapDocumentTerms(_ docid: UInt32, mapping: String, data: [UInt8]?) throws(GazetteError) {
+        var error = ShimError()
+        var mapping = mapping
+        let status: Int32 = mapping.withUTF8 { map in
+            if let data {
+                return data.withUnsafeBufferPointer {
+                    gz_db_remap_document_terms(handle, docid, map.charPointer, map.count, $0.charPointer, $0.count, &error.raw)
+                }
+            }
+            return gz_db_remap_document_terms(handle, docid, map.charPointer, map.count, nil, 0, &error.raw)
+        }
+        try error.check(status != 0, "while remapping actors of document \(docid) in \(location)")
+    }
+
     public func deleteDocuments(withTerm term: String) throws(GazetteError) {
         var error = ShimError()
         var term = term
@@ -285,12 +301,19 @@ public final class XapianDatabase {
         }
         raw.time_limit_seconds = options.timeLimitSeconds ?? 0
         var facetPrefix = options.facetPrefix ?? ""
+        var facetMapping = options.facetMapping
         let mset: OpaquePointer? = facetPrefix.withUTF8 { prefix in
-            if options.facetPrefix != nil {
-                raw.facet_prefix = prefix.charPointer
-                raw.facet_prefix_len = prefix.count
+            facetMapping.withUTF8 { mapping in
+                if options.facetPrefix != nil {
+                    raw.facet_prefix = prefix.charPointer
+                    raw.facet_prefix_len = prefix.count
+                    if !mapping.isEmpty {
+                        raw.facet_map = mapping.charPointer
+                        raw.facet_map_len = mapping.count
+                    }
+                }
+                return gz_db_search(handle, query.handle, &raw, &error.raw)
             }
-            return gz_db_search(handle, query.handle, &raw, &error.raw)
         }
         try error.check(mset == nil, "while searching \(location)")
         return MatchSet(handle: mset!)
@@ -338,6 +361,9 @@ public struct SearchOptions: Sendable {
     public var timeLimitSeconds: Double?
     /// Count documents per term under this prefix over the whole match set.
     public var facetPrefix: String?
+    /// "TERM\tKEY" lines: facet terms (without the prefix) counted as KEY, each KEY once per
+    /// document; an empty KEY leaves the term out (actor merges and drops).
+    public var facetMapping = ""
 
     public init() {}
 }

@@ -24,10 +24,13 @@ struct BuiltDocument {
 final class DocumentBuilder {
     let analyzer: Analyzer
     let extractor: ActorExtractor
+    /// The user's merges, drops and names, applied as documents are written.
+    let actorMap: ActorMap
 
-    init(extractor: ActorExtractor) throws(GazetteError) {
+    init(extractor: ActorExtractor, actorMap: ActorMap = .identity) throws(GazetteError) {
         analyzer = try Analyzer()
         self.extractor = extractor
+        self.actorMap = actorMap
     }
 
     /// Analysis only (the floor of indexing cost): what `build` does before extraction.
@@ -38,6 +41,14 @@ final class DocumentBuilder {
             let body = analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition)
             return title.tokens.count + body.tokens.count
         }
+    }
+
+    /// The actor a mention stands for under the alias file; nil when the user dropped it.
+    private func mapped(_ actor: ActorRef) -> ActorRef? {
+        guard !actorMap.isIdentity else { return actor }
+        guard let id = actorMap.canonical(actor.id) else { return nil }
+        if id == actor.id, actorMap.name(of: id) == nil { return actor }
+        return ActorRef(id: id, name: actorMap.name(of: id) ?? actor.name, type: ActorMap.type(of: id) ?? actor.type)
     }
 
     func build(_ prepared: PreparedArticle, times: inout StageTimes) -> BuiltDocument {
@@ -68,7 +79,7 @@ final class DocumentBuilder {
 
         for (analyzed, extracted) in found {
             for mention in extracted {
-                guard let actor = mention.actor else { continue }
+                guard let extracted = mention.actor, let actor = mapped(extracted) else { continue }
                 terms.addPosting(TermNames.actor(actor.id), position: analyzed.tokens[mention.firstToken].position)
                 counts[actor.id, default: (actor, 0)].mentions += 1
                 mentions.append((actor, mention.text))

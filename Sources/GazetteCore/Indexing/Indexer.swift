@@ -36,6 +36,8 @@ public final class Indexer {
         /// Skip fsync on commit (faster bulk builds; a power cut may lose recent commits).
         public var noSync = false
         public var mode = Mode.full
+        /// The user's alias file, applied to the actors of every document written (see `ActorMap`).
+        public var actorMap = ActorMap.identity
 
         public init(indexPath: String) { self.indexPath = indexPath }
     }

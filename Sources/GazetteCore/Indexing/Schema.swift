@@ -48,6 +48,8 @@ public enum Schema {
         public static let actorPrefix = "actor:"
         /// "alias:<folded surface form>" -> actor ids, one per line.
         public static let aliasPrefix = "alias:"
+        /// Fingerprints of the alias files `gazette remap` wrote into this database, one per line.
+        public static let actorRemap = "gazette:actor-remap"
     }
 
     /// Positions: a sentence starts this many positions after the previous one ends, so phrases and

@@ -11,12 +11,16 @@ final class ShardWriter {
     private var catalog = ActorCatalogWriter()
     private var languages = Set<String>()
     private let document = XapianDocument()
+    /// The alias file's fingerprint, when one is applied while writing.
+    private let aliasFingerprint: String?
+    private var wroteDocuments = false
     var times = StageTimes()
 
     init(path: String, options: Indexer.Options) throws {
         self.path = path
         database = try IndexLock.openWriter(path, options: options)
         batchSize = options.batchSize
+        aliasFingerprint = options.actorMap.isIdentity ? nil : options.actorMap.fingerprint
         if try database.metadata(Schema.Metadata.schemaVersion).isEmpty {
             try database.setMetadata(Schema.Metadata.schemaVersion, Schema.version)
         }
@@ -48,6 +52,7 @@ final class ShardWriter {
         }
         for mention in built.mentions { catalog.add(mention.actor, surface: mention.surface) }
         languages.insert(built.language)
+        wroteDocuments = true
         uncommitted += 1
         if uncommitted >= batchSize { try commit() }
     }
@@ -55,6 +60,7 @@ final class ShardWriter {
     func commit() throws {
         try times.measure(.commit) {
             try catalog.write(to: database)
+            if wroteDocuments { try keepRemapRecordHonest() }
             let known = Set(try database.metadata(Schema.Metadata.languages).split(separator: " ").map(String.init))
             if !languages.isSubset(of: known) {
                 try database.setMetadata(Schema.Metadata.languages, known.union(languages).sorted().joined(separator: " "))
@@ -62,6 +68,16 @@ final class ShardWriter {
             try database.commit()
         }
         uncommitted = 0
+    }
+
+    /// `gazette remap` records which alias file every document of the shard honours, so queries
+    /// can skip applying it. New documents honour only the file applied while writing them: keep
+    /// the record when that is the recorded file, otherwise clear it (queries then apply the file).
+    private func keepRemapRecordHonest() throws {
+        let current = try database.metadata(Schema.Metadata.actorRemap)
+        let recorded = current.split(separator: "\n").map(String.init)
+        let kept = aliasFingerprint.flatMap { recorded.contains($0) ? $0 : nil } ?? ""
+        if kept != current { try database.setMetadata(Schema.Metadata.actorRemap, kept) }
     }
 
     /// Deletes this shard's documents from the file with `pathTerm` that were not seen this run.

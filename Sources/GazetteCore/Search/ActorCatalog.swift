@@ -1,16 +1,30 @@
 /// Resolves actor names written by users ("Zelenskyy", "U.S.", "Washington", "nato") to the
 /// canonical actors of an index: built-in aliases first, then surface forms seen while indexing,
-/// then actor ids whose name contains the words given.
+/// then actor ids whose name contains the words given. The user's alias file (`map`) comes first
+/// and has the last word: its names resolve, merged actors answer as one, dropped ones never do.
 public struct ActorCatalog {
     let index: OpenIndex
     var database: XapianDatabase { index.database }
     let analyzer: Analyzer
+    public let map: ActorMap
     /// Loaded on first use: searches that name no actor never pay for it.
     var gazetteer: Gazetteer { Gazetteer.builtIn }
 
-    public init(index: OpenIndex, analyzer: Analyzer) {
+    public init(index: OpenIndex, analyzer: Analyzer, map: ActorMap = .identity) {
         self.index = index
         self.analyzer = analyzer
+        self.map = map
+    }
+
+    /// The actor terms a canonical actor stands for in the index (itself and what was merged into it).
+    public func terms(of actor: ActorRef) -> [String] {
+        map.members(of: actor.id).map(TermNames.actor)
+    }
+
+    /// A query matching documents that mention any of `actors` (through any merged id).
+    func query(for actors: [ActorRef]) throws(GazetteError) -> XapianQuery {
+        let terms = actors.flatMap(terms(of:)).map { XapianQuery.term($0) }
+        return terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms)
     }
 
     /// The metadata key form of a surface: folded, single-spaced, at most 120 bytes.
@@ -26,8 +40,23 @@ public struct ActorCatalog {
         return key
     }
 
-    /// The display name and type of an actor id, from the index catalog or the gazetteer.
+    /// The display name and type of a canonical actor id: the alias file's name, else the index
+    /// catalog's, else the gazetteer's, else (for a new merge target) that of an actor merged into it.
     public func actor(id: String) throws(GazetteError) -> ActorRef? {
+        var found = try stored(id: id)
+        if found == nil, !map.isIdentity {
+            for member in map.members(of: id).dropFirst() {
+                if let actor = try stored(id: member) {
+                    found = ActorRef(id: id, name: actor.name, type: ActorMap.type(of: id) ?? actor.type)
+                    break
+                }
+            }
+        }
+        if var actor = found, let name = map.name(of: id) { actor.name = name; found = actor }
+        return found
+    }
+
+    private func stored(id: String) throws(GazetteError) -> ActorRef? {
         let value = try index.metadata(Schema.Metadata.actorPrefix + id).first ?? ""
         if let tab = value.firstIndex(of: "\t"), let type = ActorType(rawValue: String(value[..<tab])) {
             return ActorRef(id: id, name: String(value[value.index(after: tab)...]), type: type)
@@ -40,14 +69,14 @@ public struct ActorCatalog {
     public func resolve(_ name: String, type: ActorType? = nil) throws(GazetteError) -> [ActorRef] {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { return [] }
-        var ids: [String] = []
+        var ids = map.aliasTargets(trimmed)
         if let prefix = trimmed.split(separator: ":", maxSplits: 1).first, ActorType(rawValue: String(prefix)) != nil {
             ids.append(trimmed.lowercased())
         }
         ids += gazetteer.entries(named: trimmed, analyzer: analyzer).map(\.actor.id)
         ids += try index.metadata(Schema.Metadata.aliasPrefix + Self.aliasKey(trimmed))
             .flatMap { $0.split(separator: "\n").map(String.init) }
-        var found = try present(unique(ids), type: type)
+        var found = try present(unique(ids.compactMap(map.canonical)), type: type)
         if found.isEmpty { found = try bySlugWords(trimmed, type: type) }
         return found
     }
@@ -55,7 +84,12 @@ public struct ActorCatalog {
     private func present(_ ids: [String], type: ActorType?) throws(GazetteError) -> [ActorRef] {
         var result: [ActorRef] = []
         for id in ids {
-            guard try database.termFrequency(TermNames.actor(id)) > 0, let actor = try actor(id: id) else { continue }
+            var inIndex = false
+            for member in map.members(of: id) where try database.termFrequency(TermNames.actor(member)) > 0 {
+                inIndex = true
+                break
+            }
+            guard inIndex, let actor = try actor(id: id) else { continue }
             if let type, actor.type != type { continue }
             result.append(actor)
         }
@@ -74,10 +108,12 @@ public struct ActorCatalog {
             let id = String(item.term.dropFirst(Schema.Prefix.actor.count))
             guard let colon = id.firstIndex(of: ":") else { continue }
             let slugWords = id[id.index(after: colon)...].split(separator: "-")
-            if words.allSatisfy({ word in slugWords.contains { $0 == word } }) { ids.append(id) }
+            if words.allSatisfy({ word in slugWords.contains { $0 == word } }), let canonical = map.canonical(id) {
+                ids.append(canonical)
+            }
         }
         try terms.checkCompleted()
-        return try present(ids, type: type)
+        return try present(unique(ids), type: type)
     }
 
     private func unique(_ ids: [String]) -> [String] {

@@ -9,7 +9,14 @@ public struct ActorListing {
     /// Actors by number of documents. With a query (or filters) the counts are over its matches.
     public func list(query: String, type: ActorType?, limit: Int) throws -> [ActorCount] {
         var counts: [ActorCount]
-        if query.trimmingWhitespace().isEmpty {
+        if query.trimmingWhitespace().isEmpty, !searcher.actorMap.isIdentity {
+            // Merged actors must count once per document: count over every document instead of
+            // adding up term frequencies.
+            counts = try searcher.termCounts(SearchRequest(), prefix: Schema.Prefix.actor).counts.map { item in
+                ActorCount(actor: try searcher.catalog.actor(id: item.term) ?? ActorRef(id: item.term, name: item.term, type: ActorMap.type(of: item.term) ?? .org), documents: item.documents)
+            }
+            if let type { counts = counts.filter { $0.actor.type == type } }
+        } else if query.trimmingWhitespace().isEmpty {
             counts = []
             let prefix = Schema.Prefix.actor + (type.map { $0.rawValue + ":" } ?? "")
             let terms = try searcher.database.terms(withPrefix: prefix)

@@ -219,8 +219,8 @@ struct QueryCompiler {
             notices.append("no \(type?.rawValue ?? "actor") named \"\(name)\" in this index")
             return .matchNothing
         }
-        for actor in actors { highlightActors.insert(actor.id) }
-        let terms = actors.map { XapianQuery.term(TermNames.actor($0.id)) }
+        for actor in actors { catalog.terms(of: actor).forEach { highlightActors.insert(String($0.dropFirst(Schema.Prefix.actor.count))) } }
+        let terms = actors.flatMap(catalog.terms(of:)).map { XapianQuery.term($0) }
         return terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms)
     }
 
@@ -278,8 +278,9 @@ struct QueryCompiler {
                     notices.append("no \(type?.rawValue ?? "actor") named \"\(name)\" in this index")
                     return .matchNothing
                 }
-                for actor in actors { highlightActors.insert(actor.id) }
-                alternatives = alternatives.flatMap { partial in actors.map { partial + [XapianQuery.term(TermNames.actor($0.id))] } }
+                for actor in actors { catalog.terms(of: actor).forEach { highlightActors.insert(String($0.dropFirst(Schema.Prefix.actor.count))) } }
+                let terms = actors.flatMap(catalog.terms(of:))
+                alternatives = alternatives.flatMap { partial in terms.map { partial + [XapianQuery.term($0)] } }
                 termCount += 1
             default:
                 continue

@@ -17,6 +17,9 @@ public struct SearchRequest: Sendable {
     /// Count actors over the whole match set.
     public var facets = false
     public var facetLimit = 20
+    /// With no article matching all the words of a plain query, show those matching any of them
+    /// (exact counts such as `gazette actors --with` turn this off).
+    public var fallbackToAny = true
     /// Build snippets for the hits (benchmarks turn this off to time the search alone).
     public var snippets = true
     /// Weighting, stop words, ties and feedback (see `Ranking`).
@@ -72,10 +75,21 @@ public final class Searcher {
     /// Match counts are exact up to this many matches (examining more costs time on large indexes).
     public var exactCountLimit = 1000
 
-    public init(indexPath: String) throws {
+    /// Opens the index with the user's alias file: `aliasesPath` when given, else the index
+    /// folder's `actors.toml` when there is one (see `ActorAliasFile`).
+    public init(indexPath: String, aliasesPath: String? = nil) throws {
         index = try IndexReader.open(indexPath)
         analyzer = try Analyzer()
-        catalog = ActorCatalog(index: index, analyzer: analyzer)
+        let file = try ActorMap.aliasFile(indexPath: indexPath, explicitPath: aliasesPath)
+        catalog = ActorCatalog(index: index, analyzer: analyzer, map: try ActorMap.forQueries(file, index: index))
+    }
+
+    /// The user's actor corrections these searches apply (identity when none, or already remapped).
+    public var actorMap: ActorMap { catalog.map }
+
+    /// A stored article's actors with the alias file applied (merged, renamed, dropped).
+    public func mappedActors(_ actors: [StoredArticle.StoredActor]) throws -> [StoredArticle.StoredActor] {
+        catalog.map.apply(to: actors) { try? self.catalog.actor(id: $0) }
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
@@ -103,7 +117,7 @@ public final class Searcher {
         var compiler = QueryCompiler(
             analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match, dropStopWords: dropStopWords)
         var response = try execute(parsed, filters: filters, compiler: &compiler, request: request)
-        if response.total == 0, request.match == .all, case .implicit = parsed {
+        if response.total == 0, request.match == .all, request.fallbackToAny, case .implicit = parsed {
             var any = QueryCompiler(
                 analyzer: analyzer, languages: languages, catalog: catalog, mode: .any, dropStopWords: dropStopWords)
             let fallback = try execute(parsed, filters: filters, compiler: &any, request: request)
@@ -117,13 +131,13 @@ public final class Searcher {
         return response
     }
 
-    private struct Filters {
+    struct Filters {
         var queries: [XapianQuery] = []
         var notices: [String] = []
         var actorIDs = Set<String>()
     }
 
-    private func filterQueries(_ request: SearchRequest) throws -> Filters {
+    func filterQueries(_ request: SearchRequest) throws -> Filters {
         var filters = Filters()
         for name in request.actors {
             let actors = try catalog.resolve(name)
@@ -132,9 +146,8 @@ public final class Searcher {
                 filters.queries.append(.matchNothing)
                 continue
             }
-            actors.forEach { filters.actorIDs.insert($0.id) }
-            let terms = actors.map { XapianQuery.term(TermNames.actor($0.id)) }
-            filters.queries.append(terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms))
+            for actor in actors { filters.actorIDs.formUnion(catalog.map.members(of: actor.id)) }
+            filters.queries.append(try catalog.query(for: actors))
         }
         if let dates = try QueryCompiler.dateFilter(since: request.since, until: request.until) {
             filters.queries.append(dates)
@@ -174,6 +187,7 @@ public final class Searcher {
         if request.facets {
             try index.requireLocal("counting actors over matches (--facets)")
             options.facetPrefix = Schema.Prefix.actor
+            options.facetMapping = catalog.map.facetMapping
             options.checkAtLeast = try database.documentCount()
         }
         let matches = try database.search(query, options: options)
@@ -189,7 +203,9 @@ public final class Searcher {
                 snippet: snippets?.snippet(
                     of: stored, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes, actors: actorHighlights)
                     ?? Snippet(text: "", highlights: []),
-                actors: stored.actors.prefix(5).map { ActorRef(id: $0.id, name: $0.name, type: $0.type) }))
+                actors: catalog.map.apply(to: stored.actors) { try? self.catalog.actor(id: $0) }.prefix(5).map {
+                    ActorRef(id: $0.id, name: $0.name, type: $0.type)
+                }))
         }
         var facets: [ActorCount] = []
         if request.facets {

@@ -62,7 +62,7 @@ final class IndexWorker: @unchecked Sendable {
         self.state = state
         self.layout = layout
         mode = options.mode
-        builder = try DocumentBuilder(extractor: extractor)
+        builder = try DocumentBuilder(extractor: extractor, actorMap: options.actorMap)
         reader = JSONRecordReader(mapping: options.mapping)
         source = ArticleSource(mapping: options.mapping)
         writer = options.mode == .full ? try ShardWriter(path: layout.shards[number], options: options) : nil
