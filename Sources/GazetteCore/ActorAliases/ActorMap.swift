@@ -74,6 +74,11 @@ public struct ActorMap: Sendable {
                 dropped.insert(actor)
             }
         }
+        // The names given in the file find their actors too.
+        for (id, name) in names {
+            let key = ActorCatalog.aliasKey(name)
+            if !key.isEmpty, !(aliases[key]?.contains(id) ?? false) { aliases[key, default: []].append(id) }
+        }
         for alias in file.aliases {
             let canonical = target[alias.actor] ?? alias.actor
             if dropped.contains(canonical) { throw fail(alias.line, "\(alias.actor) is dropped; it cannot have aliases") }
@@ -98,6 +103,10 @@ public struct ActorMap: Sendable {
     public func members(of canonical: String) -> [String] {
         [canonical] + (merged[canonical] ?? [])
     }
+
+    /// Ids that exist only because of the file (merge targets) or got a new name in it: the
+    /// index's own term list does not know them by these names.
+    var introducedIDs: [String] { Array(Set(target.values).union(names.keys)).sorted() }
 
     /// Display name chosen in the alias file, if any.
     public func name(of canonical: String) -> String? { names[canonical] }
@@ -128,6 +137,8 @@ public struct ActorMap: Sendable {
             guard let id = canonical(actor.id) else { continue }
             if var existing = result[id] {
                 existing.mentions += actor.mentions
+                // The merge target's own stored name beats a merged actor's.
+                if actor.id == id, names[id] == nil { existing.name = actor.name; existing.type = actor.type }
                 result[id] = existing
             } else {
                 let named = id == actor.id ? ActorRef(id: id, name: actor.name, type: actor.type)

@@ -63,6 +63,11 @@ public enum ActorRemapper {
         for (id, actor) in display {
             try database.setMetadata(Schema.Metadata.actorPrefix + id, actor.type.rawValue + "\t" + actor.name)
         }
+        for (canonical, members) in map.merged where !map.dropped.contains(canonical) {
+            let key = Schema.Metadata.mergedPrefix + canonical
+            let known = Set(try database.metadata(key).split(separator: "\n").map(String.init))
+            try database.setMetadata(key, known.union(members).sorted().joined(separator: "\n"))
+        }
         var aliases: [String: Set<String>] = [:]
         let keys = try database.metadataKeys(withPrefix: Schema.Metadata.aliasPrefix)
         for item in keys {

@@ -48,6 +48,9 @@ public enum Schema {
         public static let actorPrefix = "actor:"
         /// "alias:<folded surface form>" -> actor ids, one per line.
         public static let aliasPrefix = "alias:"
+        /// "merged:<id>" -> ids `gazette remap` merged into this actor, one per line (snippets
+        /// re-extract actors from text, which still yields those ids).
+        public static let mergedPrefix = "merged:"
         /// Fingerprints of the alias files `gazette remap` wrote into this database, one per line.
         public static let actorRemap = "gazette:actor-remap"
     }

@@ -73,6 +73,8 @@ public struct ActorCatalog {
         if let prefix = trimmed.split(separator: ":", maxSplits: 1).first, ActorType(rawValue: String(prefix)) != nil {
             ids.append(trimmed.lowercased())
         }
+        // `place:ukraine-russia` in a query arrives as type place, name "ukraine-russia".
+        if let type { ids.append(type.rawValue + ":" + ActorRef.slug(trimmed)) }
         ids += gazetteer.entries(named: trimmed, analyzer: analyzer).map(\.actor.id)
         ids += try index.metadata(Schema.Metadata.aliasPrefix + Self.aliasKey(trimmed))
             .flatMap { $0.split(separator: "\n").map(String.init) }
@@ -113,6 +115,11 @@ public struct ActorCatalog {
             }
         }
         try terms.checkCompleted()
+        for id in map.introducedIDs where type.map({ id.hasPrefix($0.rawValue + ":") }) ?? true {
+            guard let colon = id.firstIndex(of: ":"), map.canonical(id) == id else { continue }
+            let slugWords = id[id.index(after: colon)...].split(separator: "-")
+            if words.allSatisfy({ word in slugWords.contains { $0 == word } }) { ids.append(id) }
+        }
         return try present(unique(ids), type: type)
     }
 

@@ -82,7 +82,12 @@ public final class Searcher {
         analyzer = try Analyzer()
         let file = try ActorMap.aliasFile(indexPath: indexPath, explicitPath: aliasesPath)
         catalog = ActorCatalog(index: index, analyzer: analyzer, map: try ActorMap.forQueries(file, index: index))
+        fileMap = try file.map { try ActorMap(file: $0) } ?? .identity
     }
+
+    /// The alias file's map even when `gazette remap` already applied it: snippets re-extract
+    /// actors from the text, which yields the ids from before the remap.
+    let fileMap: ActorMap
 
     /// The user's actor corrections these searches apply (identity when none, or already remapped).
     public var actorMap: ActorMap { catalog.map }
@@ -191,7 +196,16 @@ public final class Searcher {
             options.checkAtLeast = try database.documentCount()
         }
         let matches = try database.search(query, options: options)
-        let actorHighlights = compiler.highlightActors.union(filters.actorIDs)
+        var actorHighlights = compiler.highlightActors.union(filters.actorIDs)
+        if !actorHighlights.isEmpty {
+            for id in actorHighlights {
+                if !fileMap.isIdentity { actorHighlights.formUnion(fileMap.members(of: fileMap.canonical(id) ?? id)) }
+                // Ids a remap merged into this actor.
+                for value in try index.metadata(Schema.Metadata.mergedPrefix + id) {
+                    actorHighlights.formUnion(value.split(separator: "\n").map(String.init))
+                }
+            }
+        }
         let snippets = request.snippets ? SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor) : nil
         var hits: [SearchHit] = []
         for index in 0..<matches.count {
