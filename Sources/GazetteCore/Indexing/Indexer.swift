@@ -183,6 +183,7 @@ public final class Indexer {
             let stream = try InputStream(path: file.path)
             let lines = LineReader(stream: stream, maximumLineBytes: limit)
             let bytesBefore = state.progress.withLock { $0.bytesDone }
+            var records = 0
             while let line = try lines.next() {
                 if state.hasFailed { return }
                 if lines.lineNumber % 1024 == 0 {
@@ -190,14 +191,19 @@ public final class Indexer {
                 }
                 switch line {
                 case .tooLong(let bytes):
+                    records += 1
                     state.problem(IngestProblem(
                         SourceLocation(path: path, line: lines.lineNumber),
                         "line of \(bytes) bytes exceeds the \(limit >> 20) MiB limit"))
                 case .text(let bytes):
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    records += 1
                     sequence += 1
                     send(.line(bytes: bytes, path: path, line: lines.lineNumber, sequence: sequence << 24))
                 }
+            }
+            if records == 0 {
+                state.problem(IngestProblem(SourceLocation(path: path), "no records (only blank lines)"))
             }
         } catch {
             state.problem(IngestProblem(SourceLocation(path: path), error.message))
