@@ -11,7 +11,10 @@ public struct GazetteCommand: ParsableCommand {
             unless --index or the GAZETTE_INDEX environment variable names another folder.
             """,
         version: "0.1.0",
-        subcommands: [IndexCommand.self, SearchCommand.self, ActorsCommand.self, ShowCommand.self, StatsCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, ActorsCommand.self, ShowCommand.self, StatsCommand.self,
+            StatementsExtractCommand.self,
+        ]
     )
 
     public init() {}

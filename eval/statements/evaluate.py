@@ -134,24 +134,24 @@ def main():
                 return raw[span[0]:span[1]].decode("utf-8", "replace")
 
             for g, p in pairs:
-                same_speaker = gold[g]["speaker"]["id"] == predicted[p]["speaker"]["id"]
+                same_speaker = gold[g]["speaker"]["id"] == predicted[p]["speaker"].get("id")
                 tally.speaker += same_speaker
                 tally.direct += gold[g]["direct"] == predicted[p]["direct"]
                 if not same_speaker and args.show in ("speakers", "all"):
                     print(f"SPEAKER {key} {gold[g]['content']}: labelled {gold[g]['speaker']['id']} "
-                          f"({gold[g]['speaker']['text']}), found {predicted[p]['speaker']['id']} "
+                          f"({gold[g]['speaker']['text']}), found {predicted[p]['speaker'].get('id')} "
                           f"({predicted[p]['speaker']['text']}) | {cut(gold[g]['content'])[:90]}")
             for g, label in enumerate(gold):
                 found = g in matched_gold
                 if group == "seeds" and label["speaker"]["id"] in SEED_SPEAKERS:
-                    right = found and predicted[matched_gold[g]]["speaker"]["id"] == label["speaker"]["id"]
+                    right = found and predicted[matched_gold[g]]["speaker"].get("id") == label["speaker"]["id"]
                     if not right:
                         seed_failures.append({"article": key, "content": label["content"], "speaker": label["speaker"]["id"]})
                 if not found and args.show in ("misses", "all"):
                     print(f"MISSED  {key} {label['content']} {label['speaker']['id']} {label['verb']}: {cut(label['content'])[:120]}")
             for p, guess in enumerate(predicted):
                 if p not in matched_pred and args.show in ("extra", "all"):
-                    print(f"EXTRA   {key} {guess['content']} {guess['speaker']['id']} ({guess['speaker']['text']}) "
+                    print(f"EXTRA   {key} {guess['content']} {guess['speaker'].get('id')} ({guess['speaker']['text']}) "
                           f"{guess['verb']}: {cut(guess['content'])[:120]}")
         report["groups"][group] = tally.ratios()
         overall.add(tally)

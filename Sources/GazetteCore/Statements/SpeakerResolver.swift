@@ -1,0 +1,338 @@
+/// Resolves speaker phrases to actors, reading the article in order: names resolve directly,
+/// groups and unnamed officials through the actor that qualifies them ("Ukrainian officials" ->
+/// Ukraine), pronouns and descriptions through what came before ("he", "the Ukrainian leader").
+struct SpeakerResolver {
+    enum Gender { case male, female }
+
+    struct Resolved {
+        var actor: ActorRef?
+        var resolution: Statement.Resolution
+        /// Features pronouns are matched on.
+        var plural = false
+        var human = false
+        var institution = false
+        var gender: Gender?
+        /// Role words of the phrase ("envoy", "minister"), for later descriptions.
+        var roles: [String] = []
+    }
+
+    /// A named actor with the titles and roles written around a mention of it.
+    private struct RoleEvent {
+        var token: Int
+        var actor: ActorRef
+        var roles: [String]
+        /// The place the titles tie the actor to ("Ukrainian President…" -> place:ukraine).
+        var country: ActorRef?
+    }
+
+    /// "European leaders", "U.S. envoys": a group noun qualified by an actor.
+    private struct GroupEvent {
+        var token: Int
+        var head: String
+        var actor: ActorRef
+    }
+
+    /// Something a later pronoun or description may point back to.
+    private struct Salient {
+        var token: Int
+        var paragraph: Int
+        var resolved: Resolved
+    }
+
+    private let text: StatementText
+    private let companies: Set<String>
+    private var roleEvents: [RoleEvent] = []
+    private var groupEvents: [GroupEvent] = []
+    private var countryOf: [String: ActorRef] = [:]
+    private var rolesOf: [String: Set<String>] = [:]
+    private var genderOf: [String: Gender] = [:]
+    private var salience: [Salient] = []
+
+    init(text: StatementText, companies: Set<String>) {
+        self.text = text
+        self.companies = companies
+        collectEvents()
+    }
+
+    // MARK: Reading the article
+
+    /// Records a resolved subject or speaker as a candidate for later pronouns and descriptions.
+    mutating func note(_ resolved: Resolved, at token: Int, paragraph: Int) {
+        salience.append(Salient(token: token, paragraph: paragraph, resolved: resolved))
+    }
+
+    mutating func resolve(_ phrase: SpeakerPhrase, paragraph: Int) -> Resolved {
+        let first = phrase.first
+        if text.classes[first].contains(.pronoun) { return resolvePronoun(text.folded(first), before: first) }
+
+        // The words before the first inner preposition qualify the head; "officials in Washington"
+        // and "a spokesperson for the WFP" keep the place or organisation after it.
+        var split = phrase.last + 1
+        for index in phrase.tokens where index > first && text.mentionOf[index] < 0 && text.classes[index].contains(.preposition) {
+            split = index
+            break
+        }
+        var head = split - 1
+        while head > first && !text.isHeadWord(head) { head -= 1 }
+        let headMention = text.mention(at: head)
+        let headClass = text.classes[head]
+        let words = phrase.tokens.map { text.folded($0) }
+        let roleWords = phrase.tokens.filter { !text.classes[$0].isDisjoint(with: [.personNoun, .institutionNoun, .leaderRole]) }.map { text.folded($0) }
+        var result = Resolved(actor: nil, resolution: .unresolved, roles: roleWords)
+        result.gender = gender(of: words)
+
+        let inPhrase = mentions(in: first...phrase.last)
+        if let person = inPhrase.last(where: { $0.kind == .person && $0.actor != nil }), let actor = person.actor {
+            result.human = true
+            let personEnd = person.firstToken + person.tokenCount - 1
+            if headMention == nil, head > personEnd, !headClass.isDisjoint(with: .headNoun) {
+                // "Wielgosz's office", "a Putin aide": the person's people speak for the person; a
+                // person's government for the person's country, when the article says which.
+                if ["government", "administration", "authorities"].contains(text.folded(head)), let country = countryOf[actor.id] {
+                    result.actor = country
+                    result.institution = true
+                } else {
+                    result.actor = actor
+                }
+                result.resolution = .group
+            } else {
+                result.actor = actor
+                result.resolution = .mention
+                result.gender = result.gender ?? genderOf[actor.id]
+            }
+            return result
+        }
+        if let mention = headMention, let actor = mention.actor {
+            result.actor = actor
+            result.resolution = mention.kind == .other ? .group : .mention
+            result.institution = actor.type != .person
+            result.human = actor.type == .person
+            result.plural = mention.kind == .other && text.folded(head).hasSuffix("s")
+            return result
+        }
+        guard !headClass.isDisjoint(with: .headNoun) else {
+            if text.isCapitalized(head), let actor = actorNamed(startingWith: text.folded(head)) {
+                result.actor = actor
+                result.resolution = .mention
+                result.institution = actor.type != .person
+            }
+            return result
+        }
+
+        let plural = headClass.contains(.groupNoun)
+        result.plural = plural
+        result.human = !headClass.isDisjoint(with: [.personNoun, .groupNoun])
+        result.institution = !result.human
+        let qualifiers = distinctActors(mentions(in: first...max(first, head - 1)).filter { $0.firstToken < head })
+        let located = split <= phrase.last ? distinctActors(mentions(in: split...phrase.last)) : []
+        let definite = text.classes[first].contains(.definite) || (first..<head).contains { text.isPossessive($0) }
+        let speaksFor = StatementLexicon.speaksForQualifier(headClass)
+        let headWord = text.folded(head)
+
+        // "the Ukrainian leader", "the envoy", "Russia's deputy foreign minister": a description of
+        // one person, who may have been named before.
+        if !plural, headClass.contains(.personNoun), definite {
+            let country = qualifiers.first { $0.type == .place }
+            if let actor = describePerson(headWord, country: country, before: first, paragraph: paragraph) {
+                result.actor = actor
+                result.resolution = .description
+                result.gender = result.gender ?? genderOf[actor.id]
+                return result
+            }
+        }
+        if qualifiers.count == 1, speaksFor {
+            result.actor = qualifiers[0]
+            result.resolution = .group
+            return result
+        }
+        guard qualifiers.isEmpty else { return result }
+        if located.count == 1, speaksFor, headClass.contains(.locatedOfficial) || ["for", "of", "to", "from"].contains(text.folded(split)) {
+            result.actor = located[0]
+            result.resolution = .group
+            return result
+        }
+        if !plural, definite, headClass.contains(.institutionNoun), let actor = describeInstitution(headWord, around: first) {
+            result.actor = actor
+            result.resolution = .description
+            return result
+        }
+        if plural, text.classes[first].contains(.quantifier) || text.classes[first].contains(.definite),
+            let group = groupEvents.last(where: { $0.token < first && $0.head == headWord })
+        {
+            result.actor = group.actor
+            result.resolution = .description
+        }
+        return result
+    }
+
+    // MARK: Pronouns and descriptions
+
+    private mutating func resolvePronoun(_ word: String, before token: Int) -> Resolved {
+        let wanted: Gender? = word == "he" ? .male : word == "she" ? .female : nil
+        for entry in salience.reversed() where entry.token < token {
+            let candidate = entry.resolved
+            let fits: Bool
+            switch word {
+            case "he", "she":
+                let gender = candidate.gender ?? candidate.actor.flatMap { genderOf[$0.id] }
+                fits = candidate.human && !candidate.plural && (gender == nil || gender == wanted)
+            case "they": fits = candidate.plural || candidate.institution
+            case "it": fits = candidate.institution && !candidate.plural
+            default: fits = false
+            }
+            guard fits else { continue }
+            if let actor = candidate.actor, let wanted, actor.type == .person { genderOf[actor.id] = wanted }
+            var result = candidate
+            result.resolution = .pronoun
+            result.gender = wanted ?? candidate.gender
+            return result
+        }
+        return Resolved(actor: nil, resolution: .unresolved, plural: word == "they", human: word != "it", institution: word == "it")
+    }
+
+    /// A person described by role: the latest named actor with that role (and country, when the
+    /// description names one), else the latest speaker described by the same role, else the
+    /// person quoted just before in the same paragraph when nothing contradicts it.
+    private func describePerson(_ head: String, country: ActorRef?, before token: Int, paragraph: Int) -> ActorRef? {
+        for event in roleEvents.reversed() where event.token < token && event.actor.type == .person {
+            guard event.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { continue }
+            if let country, event.country?.id != country.id { continue }
+            return event.actor
+        }
+        for entry in salience.reversed() where entry.token < token {
+            guard let actor = entry.resolved.actor, entry.resolved.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { continue }
+            if let country, actor.type == .place, actor.id != country.id { continue }
+            return actor
+        }
+        if let last = salience.last(where: { $0.token < token }), last.paragraph == paragraph, let actor = last.resolved.actor,
+            actor.type == .person
+        {
+            let known = rolesOf[actor.id] ?? []
+            let rolesFit = known.isEmpty || known.contains { StatementLexicon.role($0, fits: head) }
+            let countryFits = country == nil || countryOf[actor.id] == nil || countryOf[actor.id]?.id == country?.id
+            if rolesFit && countryFits { return actor }
+        }
+        return nil
+    }
+
+    /// "the fund", "the operator", "the company": the latest organisation named or titled so, or
+    /// the first one named in the next sentences ("…, the company said. Lichtweg AG, …").
+    private func describeInstitution(_ head: String, around token: Int) -> ActorRef? {
+        let companyLike = StatementLexicon.classes[head]?.contains(.companyNoun) ?? false
+        func fits(_ event: RoleEvent) -> Bool {
+            guard event.actor.type == .org else { return false }
+            if event.roles.contains(head) { return true }
+            return companyLike && (companies.contains(event.actor.id) || event.roles.contains("company") || isCompanyName(event.actor.name))
+        }
+        if let event = roleEvents.last(where: { $0.token < token && fits($0) }) { return event.actor }
+        let horizon = token + 60
+        return roleEvents.first(where: { $0.token > token && $0.token < horizon && fits($0) })?.actor
+    }
+
+    private func isCompanyName(_ name: String) -> Bool {
+        guard let last = name.split(separator: " ").last else { return false }
+        return ["AG", "AB", "Inc", "Ltd", "LLC", "Plc", "PLC", "SA", "NV", "GmbH", "Corp", "Co", "ASA", "Oyj", "SE", "SpA"].contains(String(last))
+    }
+
+    // MARK: Helpers
+
+    private func mentions(in range: ClosedRange<Int>) -> [Mention] {
+        var found: [Mention] = []
+        var last: Int32 = -1
+        for index in range where text.mentionOf[index] >= 0 && text.mentionOf[index] != last {
+            last = text.mentionOf[index]
+            found.append(text.mentions[Int(last)])
+        }
+        return found
+    }
+
+    private func distinctActors(_ mentions: [Mention]) -> [ActorRef] {
+        var actors: [ActorRef] = []
+        for mention in mentions {
+            guard let actor = mention.actor, !actors.contains(where: { $0.id == actor.id }) else { continue }
+            actors.append(actor)
+        }
+        return actors
+    }
+
+    /// "Lichtweg" after "Lichtweg AG": an organisation or person named earlier by a longer name.
+    private func actorNamed(startingWith word: String) -> ActorRef? {
+        for mention in text.mentions {
+            guard let actor = mention.actor, actor.type != .place else { continue }
+            if text.folded(mention.firstToken) == word { return actor }
+        }
+        return nil
+    }
+
+    private func gender(of words: [String]) -> Gender? {
+        for word in words {
+            let wordClass = StatementLexicon.classes[word] ?? []
+            if wordClass.contains(.male) { return .male }
+            if wordClass.contains(.female) { return .female }
+        }
+        return nil
+    }
+
+    // MARK: Events
+
+    /// Titles and roles around every named person and organisation ("U.S. special envoy Daniel
+    /// Whitcombe", "Halyna Moroz, Ukraine's energy minister,"), and qualified groups.
+    private mutating func collectEvents() {
+        let tokens = text.tokens
+        for mention in text.mentions {
+            guard let actor = mention.actor else { continue }
+            let first = mention.firstToken
+            let last = first + mention.tokenCount - 1
+            guard last < tokens.count else { continue }
+            if actor.type == .person || actor.type == .org {
+                var roles: [String] = []
+                var country: ActorRef?
+                func take(_ range: ClosedRange<Int>) {
+                    for index in range where text.mentionOf[index] < 0 || text.mentionOf[index] != text.mentionOf[first] {
+                        if let other = text.mention(at: index), let place = other.actor, place.type == .place {
+                            country = country ?? place
+                        } else if !text.classes[index].isDisjoint(with: [.personNoun, .institutionNoun, .leaderRole, .companyNoun]) {
+                            roles.append(text.folded(index))
+                        }
+                    }
+                }
+                // Titles written before the name, up to six words of the same phrase.
+                var start = first
+                while start > 0, first - start < 6, text.gapAfter[start - 1].isDisjoint(with: StatementText.Gap.phraseBreak),
+                    text.isPhraseWord(start - 1) || text.isPossessive(start - 1)
+                {
+                    start -= 1
+                }
+                if start < first { take(start...(first - 1)) }
+                // An appositive after the name: ", the IMF's mission chief for Ukraine,".
+                if text.gapAfter[last].contains(.comma), !text.gapAfter[last].contains(.quoteClose), last + 1 < tokens.count {
+                    var end = last + 1
+                    while end + 1 < tokens.count, end - last < 10, text.gapAfter[end].isDisjoint(with: StatementText.Gap.phraseBreak) { end += 1 }
+                    take((last + 1)...end)
+                }
+                // An appositive before it: "Ukraine's energy minister, Halyna Moroz".
+                if first > 0, text.gapAfter[first - 1].contains(.comma), let before = text.phrase(endingAt: first - 1, floor: 0) {
+                    take(before.first...before.last)
+                }
+                if actor.type == .org {
+                    roles += actor.name.lowercased().split(separator: " ").map(String.init)
+                }
+                roleEvents.append(RoleEvent(token: first, actor: actor, roles: roles, country: country))
+                if let country, actor.type == .person, countryOf[actor.id] == nil { countryOf[actor.id] = country }
+                if !roles.isEmpty { rolesOf[actor.id, default: []].formUnion(roles) }
+            }
+            if actor.type != .person {
+                // "European leaders", "U.S. special envoys": up to two modifiers, then a group noun.
+                var index = last + 1
+                while index < tokens.count, index - last <= 3, text.gapAfter[index - 1].isDisjoint(with: StatementText.Gap.phraseBreak) {
+                    if text.classes[index].contains(.groupNoun) {
+                        groupEvents.append(GroupEvent(token: index, head: text.folded(index), actor: actor))
+                        break
+                    }
+                    guard text.classes[index].contains(.modifier) || text.classes[index].isEmpty else { break }
+                    index += 1
+                }
+            }
+        }
+    }
+}

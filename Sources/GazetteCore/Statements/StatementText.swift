@@ -1,0 +1,283 @@
+/// What statement extraction needs to know about one analysed text, computed once: the words'
+/// classes and reporting-verb readings, which mention each word belongs to, the punctuation
+/// between words, the quotations, and the "units" attributions are sought in (sentences, merged
+/// where a quotation runs across an ICU sentence break).
+struct StatementText {
+    typealias WordClass = StatementLexicon.WordClass
+
+    /// A quotation inside one paragraph: the marks' byte offsets and the quoted text between them.
+    struct Quote {
+        var open: Int
+        var inner: Range<Int>
+        /// Offset of the closing mark; nil when the quotation runs to the end of its paragraph.
+        var close: Int?
+    }
+
+    /// One or more ICU sentences of a paragraph that an attribution can span.
+    struct Unit {
+        var tokens: Range<Int>
+        var bytes: Range<Int>
+        var paragraph: Int
+        var sentence: Int
+        /// A heading line ("Talks With U.S. Envoys"): never holds a statement.
+        var isHeading: Bool
+    }
+
+    /// Punctuation between a word and the next one.
+    struct Gap: OptionSet {
+        let rawValue: UInt16
+        static let comma = Gap(rawValue: 1 << 0)
+        static let colon = Gap(rawValue: 1 << 1)
+        static let semicolon = Gap(rawValue: 1 << 2)
+        static let period = Gap(rawValue: 1 << 3)
+        static let quoteOpen = Gap(rawValue: 1 << 4)
+        static let quoteClose = Gap(rawValue: 1 << 5)
+        static let dash = Gap(rawValue: 1 << 6)
+        static let parenthesis = Gap(rawValue: 1 << 7)
+        /// The word ends in "'s" or "s'" (which the analyzer leaves outside the token).
+        static let possessive = Gap(rawValue: 1 << 8)
+        static let newline = Gap(rawValue: 1 << 9)
+
+        /// Punctuation a phrase does not run across.
+        static let phraseBreak: Gap = [.comma, .colon, .semicolon, .period, .quoteOpen, .quoteClose, .dash, .parenthesis, .newline]
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let mentions: [Mention]
+    let context: TokenContext
+    private(set) var classes: [WordClass] = []
+    private(set) var verbs: [StatementLexicon.Verb?] = []
+    /// Index into `mentions` for each token, or -1.
+    private(set) var mentionOf: [Int32] = []
+    /// Punctuation after each token (up to the next token or the end of the text).
+    private(set) var gapAfter: [Gap] = []
+    /// Index into `quotes` of the quotation each token is inside, or -1.
+    private(set) var quoteOf: [Int32] = []
+    private(set) var quotes: [Quote] = []
+    private(set) var units: [Unit] = []
+    /// Bytes of a leading wire dateline ("KYIV, Dec 13, 2025 (Gazette Wire) - "), never content.
+    private(set) var datelineEnd = 0
+    /// True when the text has no reporting verb, quotation or "according to": nothing to extract.
+    private(set) var isQuiet = true
+
+    init(bytes: UnsafeBufferPointer<UInt8>, analyzed: AnalyzedText, mentions: [Mention]) {
+        self.bytes = bytes
+        self.tokens = analyzed.tokens
+        self.mentions = mentions
+        self.context = TokenContext(bytes: bytes, tokens: analyzed.tokens)
+        let count = tokens.count
+        classes.reserveCapacity(count)
+        verbs.reserveCapacity(count)
+        for token in tokens {
+            classes.append(StatementLexicon.classes[token.folded] ?? [])
+            let verb = token.kind == .letter ? StatementLexicon.verbs[token.folded] : nil
+            verbs.append(verb)
+            if verb != nil || token.folded == "according" { isQuiet = false }
+        }
+        mentionOf = [Int32](repeating: -1, count: count)
+        for (index, mention) in mentions.enumerated() {
+            for token in mention.firstToken..<min(count, mention.firstToken + mention.tokenCount) { mentionOf[token] = Int32(index) }
+        }
+        scanQuotes()
+        if !quotes.isEmpty { isQuiet = false }
+        scanGaps()
+        buildUnits(sentenceStarts: analyzed.sentenceStarts)
+        findDateline()
+    }
+
+    // MARK: Questions about words
+
+    func folded(_ index: Int) -> String { tokens[index].folded }
+    func isQuoted(_ index: Int) -> Bool { quoteOf[index] >= 0 }
+    func mention(at index: Int) -> Mention? { mentionOf[index] >= 0 ? mentions[Int(mentionOf[index])] : nil }
+    func isCapitalized(_ index: Int) -> Bool { context.isCapitalized(index) || tokens[index].isAcronym }
+    func isPossessive(_ index: Int) -> Bool { gapAfter[index].contains(.possessive) }
+    func text(_ range: Range<Int>) -> String { context.text(range.lowerBound, range.upperBound) }
+
+    /// Punctuation between token `index - 1` and token `index` (none before the first token).
+    func gapBefore(_ index: Int) -> Gap { index > 0 ? gapAfter[index - 1] : [] }
+
+    /// Byte offset of the first comma, colon or semicolon after token `index`, if one follows it directly.
+    func punctuationOffset(after index: Int) -> Int? {
+        var offset = tokens[index].end
+        let limit = index + 1 < tokens.count ? tokens[index + 1].start : bytes.count
+        while offset < limit {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    // MARK: Quotations
+
+    private mutating func scanQuotes() {
+        quoteOf = [Int32](repeating: -1, count: tokens.count)
+        var offset = 0
+        var open: (mark: Int, inner: Int)?
+        func finish(at end: Int, close: Int?) {
+            if let current = open, end > current.inner {
+                quotes.append(Quote(open: current.mark, inner: current.inner..<end, close: close))
+            }
+            open = nil
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0x0A {
+                finish(at: offset, close: nil)
+                offset += 1
+                continue
+            }
+            if byte == UInt8(ascii: "\"") {
+                if open == nil { open = (offset, offset + 1) } else { finish(at: offset, close: offset) }
+                offset += 1
+                continue
+            }
+            if byte == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80 {
+                let third = bytes[offset + 2]
+                if third == 0x9C { // “
+                    if open != nil { finish(at: offset, close: nil) }
+                    open = (offset, offset + 3)
+                } else if third == 0x9D { // ”
+                    if open == nil { open = (offset, offset + 3) } else { finish(at: offset, close: offset) }
+                }
+                offset += 3
+                continue
+            }
+            if byte == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xAB || bytes[offset + 1] == 0xBB { // « »
+                if bytes[offset + 1] == 0xAB { open = (offset, offset + 2) } else { finish(at: offset, close: offset) }
+                offset += 2
+                continue
+            }
+            offset += 1
+        }
+        finish(at: bytes.count, close: nil)
+        // Assign tokens to quotations (both lists are in text order).
+        var quote = 0
+        for index in tokens.indices {
+            let start = tokens[index].start
+            while quote < quotes.count, quotes[quote].inner.upperBound <= start { quote += 1 }
+            if quote < quotes.count, quotes[quote].inner.contains(start) { quoteOf[index] = Int32(quote) }
+        }
+    }
+
+    // MARK: Punctuation between words
+
+    private mutating func scanGaps() {
+        gapAfter = [Gap](repeating: [], count: tokens.count)
+        let opens = quotes.map(\.open)
+        let closes = quotes.compactMap(\.close)
+        var openCursor = 0
+        var closeCursor = 0
+        for index in tokens.indices {
+            let start = tokens[index].end
+            let end = index + 1 < tokens.count ? tokens[index + 1].start : bytes.count
+            var gap: Gap = []
+            var offset = start
+            // "Russia's" / "Russia’s" / "exporters'": the analyzer cut the possessive off the word.
+            if offset < end, bytes[offset] == UInt8(ascii: "'") || (bytes[offset] == 0xE2 && offset + 2 < end && bytes[offset + 1] == 0x80 && bytes[offset + 2] == 0x99) {
+                let width = bytes[offset] == UInt8(ascii: "'") ? 1 : 3
+                let next = offset + width
+                if next < end, bytes[next] | 0x20 == UInt8(ascii: "s"), next + 1 >= end || !isWordByte(bytes[next + 1]) {
+                    gap.insert(.possessive)
+                    offset = next + 1
+                } else if tokens[index].end > tokens[index].start, bytes[tokens[index].end - 1] | 0x20 == UInt8(ascii: "s"),
+                    next >= end || bytes[next] == 0x20
+                {
+                    gap.insert(.possessive)
+                    offset = next
+                }
+            }
+            while offset < end {
+                let byte = bytes[offset]
+                switch byte {
+                case UInt8(ascii: ","): gap.insert(.comma)
+                case UInt8(ascii: ":"): gap.insert(.colon)
+                case UInt8(ascii: ";"): gap.insert(.semicolon)
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): gap.insert(.period)
+                case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"): gap.insert(.parenthesis)
+                case 0x0A: gap.insert(.newline)
+                case UInt8(ascii: "-"):
+                    // A spaced hyphen is a dash; "co-founder" keeps its hyphen inside the phrase.
+                    if offset > start, bytes[offset - 1] == 0x20 { gap.insert(.dash) }
+                case 0xE2 where offset + 2 < end && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0x93 || bytes[offset + 2] == 0x94):
+                    gap.insert(.dash)
+                default: break
+                }
+                offset += 1
+            }
+            // Quotation marks in the gap, told apart as opening or closing by the quotation list.
+            while openCursor < opens.count, opens[openCursor] < start { openCursor += 1 }
+            if openCursor < opens.count, opens[openCursor] < end { gap.insert(.quoteOpen) }
+            while closeCursor < closes.count, closes[closeCursor] < start { closeCursor += 1 }
+            if closeCursor < closes.count, closes[closeCursor] < end { gap.insert(.quoteClose) }
+            gapAfter[index] = gap
+        }
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    // MARK: Units
+
+    private mutating func buildUnits(sentenceStarts: [Int]) {
+        guard !tokens.isEmpty else { return }
+        var paragraph = 0
+        var paragraphOf = [Int](repeating: 0, count: tokens.count)
+        var offset = 0
+        for index in tokens.indices {
+            while offset < tokens[index].start {
+                if bytes[offset] == 0x0A { paragraph += 1 }
+                offset += 1
+            }
+            paragraphOf[index] = paragraph
+        }
+        var start = 0
+        while start < tokens.count {
+            var end = start + 1
+            while end < tokens.count, paragraphOf[end] == paragraphOf[start] {
+                if tokens[end].sentence != tokens[end - 1].sentence {
+                    // A new ICU sentence starts a new unit unless a quotation runs across the break or the
+                    // new sentence is a dash attribution of the quotation before it ("…" — Name).
+                    let sameQuote = quoteOf[end] >= 0 && quoteOf[end] == quoteOf[end - 1]
+                    let dashAttribution = gapAfter[end - 1].contains(.quoteClose) && gapAfter[end - 1].contains(.dash)
+                    if !sameQuote && !dashAttribution { break }
+                }
+                end += 1
+            }
+            let first = tokens[start].start
+            var unitStart = first
+            if quoteOf[start] >= 0 { unitStart = min(unitStart, quotes[Int(quoteOf[start])].open) }
+            var unitEnd = tokens[end - 1].end
+            let limit = end < tokens.count ? tokens[end].start : bytes.count
+            // Closing punctuation and quotation marks belong to the unit; the space after them does not.
+            while unitEnd < limit, bytes[unitEnd] != 0x0A, bytes[unitEnd] != 0x20 { unitEnd += 1 }
+            units.append(Unit(
+                tokens: start..<end, bytes: unitStart..<unitEnd, paragraph: paragraphOf[start], sentence: tokens[start].sentence,
+                isHeading: isHeading(start..<end, paragraphOf: paragraphOf)))
+            start = end
+        }
+    }
+
+    /// A whole paragraph that reads like a heading: short, capitalised words, no closing punctuation.
+    private func isHeading(_ range: Range<Int>, paragraphOf: [Int]) -> Bool {
+        let paragraph = paragraphOf[range.lowerBound]
+        if range.lowerBound > 0, paragraphOf[range.lowerBound - 1] == paragraph { return false }
+        if range.upperBound < tokens.count, paragraphOf[range.upperBound] == paragraph { return false }
+        let letters = range.filter { tokens[$0].kind == .letter }
+        guard !letters.isEmpty, letters.count <= 14 else { return false }
+        let capitals = letters.filter { isCapitalized($0) || ActorExtractor.minorWords.contains(tokens[$0].folded) }.count
+        guard capitals * 10 >= letters.count * 8 else { return false }
+        return !gapAfter[range.upperBound - 1].contains(.period) && !gapAfter[range.upperBound - 1].contains(.quoteClose)
+    }
+
+    private mutating func findDateline() {
+        let limit = min(bytes.count, DatelineParser.maximumLength)
+        var lineEnd = 0
+        while lineEnd < limit, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        let lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<lineEnd]), as: UTF8.self)
+        if let dateline = DatelineParser.parse(leadOf: lead) { datelineEnd = dateline.length }
+    }
+}
