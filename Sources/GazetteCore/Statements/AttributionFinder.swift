@@ -87,6 +87,11 @@ struct AttributionFinder {
         while previous >= floor, text.gapAfter[previous].isDisjoint(with: Gap.phraseBreak), !text.isQuoted(previous) {
             let wordClass = text.classes[previous]
             if wordClass.contains(.negation) { return }
+            // "The United Nations on Friday appealed…": a time phrase between subject and verb.
+            if let start = text.timePhraseStart(endingAt: previous, floor: floor) {
+                previous = start - 1
+                continue
+            }
             if wordClass.contains(.auxiliary) {
                 hasAuxiliary = true
                 if verb.form == .past, ["is", "was", "were", "are", "be", "been", "being", "am"].contains(text.folded(previous)) { isPassive = true }
@@ -126,11 +131,16 @@ struct AttributionFinder {
         if !before.isDisjoint(with: Gap.phraseBreak) {
             if !before.isDisjoint(with: [.comma, .quoteClose]), let speaker = text.phrase(startingAt: verbIndex + 1, limit: end),
                 speaker.last + 1 >= end || !text.gapAfter[speaker.last].isDisjoint(with: [.comma, .period, .semicolon])
+                    || ["who", "which", "whose"].contains(text.folded(speaker.last + 1))
             {
                 backward(verb.lemma, anchor: verbIndex, speaker: .phrase(speaker), regionEnd: previous, tailEnd: speaker.last + 1)
                 return
             }
-            if before.contains(.comma), subject != nil {
+            guard before.contains(.comma) else { return }
+            // "Gavin Ashworth, the IMF's mission chief for Ukraine, said…": the name before the appositive.
+            if let named = appositiveSubject(endingAt: previous) {
+                attribute(verb, at: verbIndex, speaker: named, hasAuxiliary: hasAuxiliary)
+            } else if subject != nil {
                 forward(verb, at: verbIndex, speaker: .subject, clauseStart: text.tokens[verbIndex].start, isBoundary: false)
             }
             return
@@ -143,7 +153,20 @@ struct AttributionFinder {
             forward(verb, at: verbIndex, speaker: .inherit, clauseStart: start, isBoundary: true)
             return
         }
-        guard let speaker = text.phrase(endingAt: previous, floor: floor) else { return }
+        if ["which", "who"].contains(word), previous > floor, text.gapAfter[previous - 1].contains(.comma) {
+            // "…, according to the U.N. mission, which says the real figure is higher".
+            if let antecedent = text.speakerPhrase(endingAt: previous - 1, floor: floor) {
+                forward(verb, at: verbIndex, speaker: .phrase(antecedent), clauseStart: text.tokens[previous - 1].end, isBoundary: true)
+            }
+            return
+        }
+        guard let speaker = text.speakerPhrase(endingAt: previous, floor: floor) else { return }
+        attribute(verb, at: verbIndex, speaker: speaker, hasAuxiliary: hasAuxiliary)
+    }
+
+    /// A finite reporting verb with its subject phrase: decides whether the content comes before
+    /// ("…, X said.") or after ("X said that…") and whether the clause closes an earlier one.
+    private mutating func attribute(_ verb: StatementLexicon.Verb, at verbIndex: Int, speaker: SpeakerPhrase, hasAuxiliary: Bool) {
         if verb.nounLike && !hasAuxiliary && !isClearSubject(speaker, verb: verb) { return }
         let beforeSpeaker = speaker.first > floor ? text.gapAfter[speaker.first - 1] : []
         let wordBefore = speaker.first > floor ? text.folded(speaker.first - 1) : ""
@@ -181,6 +204,23 @@ struct AttributionFinder {
             isBoundary: atBoundary || afterConjunction, isRelative: isRelative, after: after)
     }
 
+    /// In "NAME, APPOSITIVE, said", the phrase before the appositive, when the appositive reads
+    /// like one (a role, "who…", "speaking…").
+    private func appositiveSubject(endingAt last: Int) -> SpeakerPhrase? {
+        var comma = last - 1
+        while comma >= floor, !text.gapAfter[comma].contains(.comma) {
+            if !text.gapAfter[comma].isDisjoint(with: Gap.phraseBreak) || text.isQuoted(comma) { return nil }
+            comma -= 1
+        }
+        guard comma >= floor, last - comma <= 14, !text.isQuoted(comma) else { return nil }
+        let opener = comma + 1
+        let openerClass = text.classes[opener]
+        let looksAppositive = !openerClass.isDisjoint(with: [.determiner, .personNoun, .modifier])
+            || ["who", "which", "whose"].contains(text.folded(opener)) || text.folded(opener).hasSuffix("ing") || text.mentionOf[opener] >= 0
+        guard looksAppositive, let named = text.speakerPhrase(endingAt: comma, floor: floor) else { return nil }
+        return named
+    }
+
     /// Noun-like verb forms ("signals", "demand") count only after a name, a pronoun or a group.
     private func isClearSubject(_ speaker: SpeakerPhrase, verb: StatementLexicon.Verb) -> Bool {
         let last = speaker.last
@@ -212,7 +252,7 @@ struct AttributionFinder {
             return
         }
         // "with France and Britain saying…", "with Belgium warning…".
-        guard let speaker = text.phrase(endingAt: previous, floor: floor), speaker.first > floor,
+        guard let speaker = text.speakerPhrase(endingAt: previous, floor: floor), speaker.first > floor,
             text.folded(speaker.first - 1) == "with", text.gapAfter[speaker.first - 1].isDisjoint(with: Gap.phraseBreak)
         else { return }
         let withWord = speaker.first - 1
@@ -223,7 +263,7 @@ struct AttributionFinder {
     /// "Putin's demand that Ukraine leave the Donbas".
     private mutating func nominal(_ verb: StatementLexicon.Verb, at verbIndex: Int, possessor: Int) {
         guard verb.form == .base, verbIndex + 1 < end, text.folded(verbIndex + 1) == "that",
-            let speaker = text.phrase(endingAt: possessor, floor: floor)
+            let speaker = text.speakerPhrase(endingAt: possessor, floor: floor)
         else { return }
         let content = contentRange(from: verbIndex + 2, to: end)
         guard !content.isEmpty else { return }
@@ -251,7 +291,8 @@ struct AttributionFinder {
         if !gap.isDisjoint(with: [.comma, .period, .semicolon, .dash, .parenthesis]) { return .ends(next) }
         if gap.contains(.colon) { return .content(next) }
         let wordClass = text.classes[next]
-        let opensAdjunct = kind == .tell || !wordClass.isDisjoint(with: [.preposition, .timeWord]) || text.folded(next) == "that"
+        let opensAdjunct = kind == .tell || !wordClass.isDisjoint(with: [.preposition, .timeWord])
+            || ["that", "after", "before", "during", "as", "when", "while", "following", "ahead", "until", "upon"].contains(text.folded(next))
         guard opensAdjunct else { return .content(next) }
         var index = next
         while index < end, index - verbIndex <= 12 {
@@ -260,7 +301,11 @@ struct AttributionFinder {
             }
             let word = text.folded(index)
             if word == "that" { return .content(index + 1) }
-            if index > next, kind != .tell, text.verbs[index] != nil || text.classes[index].contains(.auxiliary) { return .content(next) }
+            if index > next, kind != .tell, text.classes[index].contains(.auxiliary)
+                || (text.verbs[index].map { !$0.nounLike && $0.form != .participle } ?? false)
+            {
+                return .content(next)
+            }
             let gapAfter = text.gapAfter[index]
             if gapAfter.contains(.quoteOpen), index + 1 < end, text.isQuoted(index + 1),
                 !gapAfter.isDisjoint(with: [.colon, .comma]) || kind == .tell
@@ -285,6 +330,13 @@ struct AttributionFinder {
             lemma = "call " + text.folded(verbIndex + 1)
             after = .content(verbIndex + 2)
         }
+        // Only the attribution's own words follow when read backwards; read forwards they are the
+        // content ("promised to brief Congress…"), unless punctuation ends the clause at the verb.
+        if case .ends = after, verbIndex + 1 < end, text.gapAfter[verbIndex].isDisjoint(with: Gap.phraseBreak) {
+            after = .content(verbIndex + 1)
+        }
+        // "adding several thousand dollars", "these signals of…": such words report only a clause.
+        let needsClause = verb.kind == .tell || ["add", "note"].contains(verb.lemma) || (verb.nounLike && verb.form == .thirdPerson)
         switch after {
         case .quote(let quote):
             addQuote(quote, verb: lemma, anchor: verbIndex, speaker: speaker, clauseStart: clauseStart, isBoundary: isBoundary)
@@ -292,7 +344,7 @@ struct AttributionFinder {
             return
         case .content(var start):
             guard start < end else { return }
-            if verb.kind == .tell && !(start > verbIndex + 1 && text.folded(start - 1) == "that") { return }
+            if needsClause && !(start > verbIndex + 1 && text.folded(start - 1) == "that") { return }
             if verb.kind == .characterize || (verb.kind == .call && lemma == "call") {
                 guard let adjusted = characterization(from: start, verb: verb) else { return }
                 start = adjusted
@@ -330,9 +382,19 @@ struct AttributionFinder {
         let regionStart = consumed
         defer { consumed = max(consumed, tailEnd ?? anchor + 1) }
         guard regionStart <= regionEnd else { return }
-        // "Speaking to reporters in Moscow, Putin said": an opening phrase is not content.
+        // "Speaking to reporters in Moscow, Putin said": an opening phrase is not content, unless the
+        // sentence goes on after the attribution ("Until the questions are settled, analysts say, …").
         if regionStart == floor, text.subjectStart(of: unit).map({ $0 > regionEnd }) ?? false {
-            if let tailEnd { continuation(after: tailEnd, lemma: lemma, anchor: anchor, speaker: speaker, regionStart: nil) }
+            guard let tailEnd else { return }
+            if continuesClause(at: tailEnd) {
+                let content = contentRange(from: regionStart, to: end)
+                candidates.append(Candidate(
+                    anchor: anchor, verb: lemma, speaker: speaker, content: content, direct: false,
+                    clauseStart: text.tokens[regionStart].start, isBoundary: false, runsForward: false))
+                consumed = end
+            } else {
+                continuation(after: tailEnd, lemma: lemma, anchor: anchor, speaker: speaker, regionStart: nil)
+            }
             return
         }
         if let quote = wholeQuote(regionStart...regionEnd) {
@@ -356,13 +418,20 @@ struct AttributionFinder {
                 clauseStart: text.tokens[tailEnd].start, isBoundary: true)
             return
         }
-        guard let regionStart, let last = candidates.indices.last, candidates[last].anchor == anchor, !candidates[last].direct else { return }
-        let wordClass = text.classes[tailEnd]
-        let continuesClause = wordClass.contains(.auxiliary)
-            || (wordClass.isEmpty && !text.isCapitalized(tailEnd) && !text.folded(tailEnd).hasSuffix("ing") && text.verbs[tailEnd] == nil)
-        guard continuesClause else { return }
+        guard let regionStart, let last = candidates.indices.last, candidates[last].anchor == anchor, !candidates[last].direct,
+            continuesClause(at: tailEnd)
+        else { return }
         candidates[last].content = contentRange(from: regionStart, to: end)
         consumed = end
+    }
+
+    /// After a parenthetical attribution, does the interrupted clause go on ("…, she said, was…")?
+    private func continuesClause(at index: Int) -> Bool {
+        guard index < end, index > floor, text.gapAfter[index - 1].contains(.comma), !text.isQuoted(index) else { return false }
+        let wordClass = text.classes[index]
+        if wordClass.contains(.auxiliary) { return true }
+        return !wordClass.contains(.clauseWord) && !wordClass.contains(.introWord) && !text.isCapitalized(index)
+            && !text.folded(index).hasSuffix("ing") && text.verbs[index] == nil
     }
 
     // MARK: Other attributions
@@ -404,7 +473,7 @@ struct AttributionFinder {
     /// "Zelensky's message to allies remains consistent: peace is…".
     private mutating func position(at index: Int) {
         guard let possessor = stride(from: index - 1, through: max(floor, index - 3), by: -1).first(where: { text.isPossessive($0) }),
-            let owner = text.phrase(endingAt: possessor, floor: floor)
+            let owner = text.speakerPhrase(endingAt: possessor, floor: floor)
         else { return }
         var colon = index
         while colon < end - 1, colon - index < 12, !text.gapAfter[colon].contains(.colon) {

@@ -70,6 +70,60 @@ extension StatementText {
         return SpeakerPhrase(first: first, last: last)
     }
 
+    /// The subject phrase ending at `last`, reaching back across "of/in/at/for…" phrases:
+    /// "Workers at the existing plant in northern Sweden", "Supporters of the plan",
+    /// "Ukraine's coordination headquarters for prisoners of war".
+    func speakerPhrase(endingAt last: Int, floor: Int) -> SpeakerPhrase? {
+        if var found = phrase(endingAt: last, floor: floor) {
+            let before = found.first - 1
+            if before > floor, isPhrasePreposition(before), gapAfter[before].isDisjoint(with: .phraseBreak),
+                gapAfter[before - 1].isDisjoint(with: .phraseBreak), !classes[found.first].contains(.pronoun),
+                let outer = speakerPhrase(endingAt: before - 1, floor: floor)
+            {
+                found.first = outer.first
+            }
+            return found
+        }
+        // The phrase ends in a plain noun ("…in the district"): find the preposition it hangs from.
+        var index = last
+        while index > floor, last - index < 6, gapAfter[index - 1].isDisjoint(with: .phraseBreak), !isQuoted(index) {
+            let wordClass = classes[index]
+            if isPhrasePreposition(index) {
+                guard let outer = speakerPhrase(endingAt: index - 1, floor: floor) else { return nil }
+                return SpeakerPhrase(first: outer.first, last: last)
+            }
+            guard tokens[index].kind == .letter, verbs[index] == nil, !isCapitalized(index) || mentionOf[index] >= 0,
+                wordClass.isDisjoint(with: [.auxiliary, .clauseWord, .pronoun, .adverb]) || wordClass.contains(.preposition)
+            else { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    private func isPhrasePreposition(_ index: Int) -> Bool {
+        ["of", "in", "at", "for", "from", "to", "familiar", "close", "with"].contains(tokens[index].folded) && mentionOf[index] < 0
+    }
+
+    /// "on Friday", "last week", "on Monday evening", "earlier this week": returns the first token
+    /// of a time phrase ending at `last`.
+    func timePhraseStart(endingAt last: Int, floor: Int) -> Int? {
+        let nouns: Set<String> = [
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+            "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+        ]
+        guard nouns.contains(tokens[last].folded) else { return nil }
+        var start = last
+        while start > floor, last - start < 4, gapAfter[start - 1].isDisjoint(with: .phraseBreak) {
+            let word = tokens[start - 1].folded
+            if nouns.contains(word) || ["on", "last", "this", "next", "earlier", "later", "late", "early"].contains(word) {
+                start -= 1
+            } else {
+                break
+            }
+        }
+        return start
+    }
+
     /// An unlisted lower-case word inside a phrase: "Ukraine's coordination headquarters",
     /// accepted only when a determiner, possessive or name stands right before it.
     private func isUnknownModifier(_ index: Int, floor: Int) -> Bool {
@@ -124,10 +178,17 @@ extension StatementText {
         let opener = classes[start].contains(.introWord) || (verbs[start].map { $0.form == .participle || $0.form == .past } ?? false)
             || (tokens[start].folded.hasSuffix("ing") && !isCapitalizedName(start))
         if opener {
-            var index = start
-            while index < unit.tokens.upperBound - 1, !gapAfter[index].contains(.comma) { index += 1 }
-            guard index < unit.tokens.upperBound - 1 else { return nil }
-            start = index + 1
+            var comma = start
+            while comma < unit.tokens.upperBound - 1, !gapAfter[comma].contains(.comma) { comma += 1 }
+            // "In Berlin and Paris they have pressed…": no comma after the opening phrase, a pronoun subject.
+            let window = (start + 1)..<max(start + 1, min(comma, start + 10))
+            if let pronoun = window.first(where: { classes[$0].contains(.pronoun) && !isQuoted($0) }) {
+                start = pronoun
+            } else if comma < unit.tokens.upperBound - 1 {
+                start = comma + 1
+            } else {
+                return nil
+            }
         }
         return start
     }

@@ -82,6 +82,12 @@ struct SpeakerResolver {
         result.gender = gender(of: words)
 
         let inPhrase = mentions(in: first...phrase.last)
+        // "France and Britain", "officials in Paris and London": several actors are no one actor.
+        if phrase.tokens.contains(where: { text.folded($0) == "and" && text.mentionOf[$0] < 0 }), distinctActors(inPhrase).count >= 2 {
+            result.plural = true
+            result.human = true
+            return result
+        }
         if let person = inPhrase.last(where: { $0.kind == .person && $0.actor != nil }), let actor = person.actor {
             result.human = true
             let personEnd = person.firstToken + person.tokenCount - 1
@@ -111,10 +117,11 @@ struct SpeakerResolver {
             return result
         }
         guard !headClass.isDisjoint(with: .headNoun) else {
-            if text.isCapitalized(head), let actor = actorNamed(startingWith: text.folded(head)) {
+            if text.isCapitalized(head), let actor = actorNamed(startingWith: text.folded(head)) ?? personNamed(phrase) {
                 result.actor = actor
                 result.resolution = .mention
                 result.institution = actor.type != .person
+                result.human = actor.type == .person
             }
             return result
         }
@@ -129,6 +136,17 @@ struct SpeakerResolver {
         let speaksFor = StatementLexicon.speaksForQualifier(headClass)
         let headWord = text.folded(head)
 
+        // "His spokesman", "their adviser": someone else's aide, not the person named before.
+        if ["his", "her", "its", "their"].contains(text.folded(first)) && headClass.contains(.personNoun) { return result }
+        // "a ministry spokesman": the institution mentioned before speaks through its spokesman.
+        if qualifiers.isEmpty, headClass.contains(.personNoun),
+            let institution = (first..<head).first(where: { text.classes[$0].contains(.institutionNoun) }),
+            let entry = salience.last(where: { $0.token < first && $0.resolved.actor != nil && $0.resolved.roles.contains(text.folded(institution)) })
+        {
+            result.actor = entry.resolved.actor
+            result.resolution = .description
+            return result
+        }
         // "the Ukrainian leader", "the envoy", "Russia's deputy foreign minister": a description of
         // one person, who may have been named before.
         if !plural, headClass.contains(.personNoun), definite {
@@ -146,10 +164,15 @@ struct SpeakerResolver {
             return result
         }
         guard qualifiers.isEmpty else { return result }
+        // "officials in Washington", "a spokesperson for the World Food Programme", "an adviser to the
+        // Ukrainian government"; not "an executive from a German engineering group".
         if located.count == 1, speaksFor, headClass.contains(.locatedOfficial) || ["for", "of", "to", "from"].contains(text.folded(split)) {
-            result.actor = located[0]
-            result.resolution = .group
-            return result
+            let objectIsActor = text.mention(at: phrase.last).map { $0.kind != .other } ?? false
+            if objectIsActor || text.classes[phrase.last].contains(.official) {
+                result.actor = located[0]
+                result.resolution = .group
+                return result
+            }
         }
         if !plural, definite, headClass.contains(.institutionNoun), let actor = describeInstitution(headWord, around: first) {
             result.actor = actor
@@ -262,6 +285,20 @@ struct SpeakerResolver {
             if text.folded(mention.firstToken) == word { return actor }
         }
         return nil
+    }
+
+    /// "said Johanna Lind, an analyst at…": a capitalised name the actor extractor did not know,
+    /// made a person by the role its appositive gives it.
+    private func personNamed(_ phrase: SpeakerPhrase) -> ActorRef? {
+        let count = phrase.last - phrase.first + 1
+        guard count >= 2, count <= 4, phrase.tokens.allSatisfy({ text.isCapitalized($0) && text.tokens[$0].kind == .letter && text.mentionOf[$0] < 0 })
+        else { return nil }
+        let next = phrase.last + 1
+        guard next < text.tokens.count, text.gapAfter[phrase.last].contains(.comma) else { return nil }
+        let window = next..<min(text.tokens.count, next + 4)
+        guard window.contains(where: { text.classes[$0].contains(.personNoun) }) else { return nil }
+        let name = text.text(text.tokens[phrase.first].start..<text.tokens[phrase.last].end)
+        return ActorRef(id: ActorRef.makeID(type: .person, name: name), name: name, type: .person)
     }
 
     private func gender(of words: [String]) -> Gender? {

@@ -221,6 +221,7 @@ enum StatementLexicon {
             representative representatives negotiator negotiators authorities authority administration military \
             intelligence navy army investigators investigator headquarters side diplomat diplomats department mission \
             council commission cabinet embassy agency services service police regulator watchdog lawmakers parliament \
+            general head director coordinator chair chairman chairwoman ceo governor mayor prosecutor \
             statement statements report document documents data figures estimates estimate summary readout assessment \
             projections records communique communiqué
             """),
