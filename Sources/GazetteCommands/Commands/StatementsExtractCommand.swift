@@ -55,7 +55,8 @@ struct StatementsExtractCommand: ParsableCommand {
                 let language = article.language ?? Language.defaultCode
                 let analyzed = analyzer.analyze(article.body, language: language)
                 let found = actors.extract(text: article.body, analyzed: analyzed)
-                let extracted = statements.extract(text: article.body, analyzed: analyzed, mentions: found)
+                let extracted = StatementExtractor.supports(language: language)
+                    ? statements.extract(text: article.body, analyzed: analyzed, mentions: found) : []
                 var line = ArticleStatementsJSON(article, extracted, includeText: text)
                 if mentions {
                     line.mentions = found.map { MentionJSON(text: $0.text, span: [$0.start, $0.end], kind: $0.kind.rawValue, id: $0.actor?.id) }
@@ -80,6 +81,7 @@ struct StatementsExtractCommand: ParsableCommand {
                 var mentions: [Mention] = []
                 analysis += seconds(clock.measure { analyzed = analyzer.analyze(article.body, language: language) })
                 actorTime += seconds(clock.measure { mentions = actors.extract(text: article.body, analyzed: analyzed!) })
+                guard StatementExtractor.supports(language: language) else { continue }
                 statementTime += seconds(clock.measure {
                     count += statements.extract(text: article.body, analyzed: analyzed!, mentions: mentions).count
                 })

@@ -31,6 +31,8 @@ struct AttributionFinder {
         var isAccordingTo = false
         /// The content ends at the next comma ("…, which Zelensky said had been passed to Washington, …").
         var isRelative = false
+        /// "countered such arguments by warning that…": one statement, the first verb's, with this content.
+        var mergesWithPrevious = false
     }
 
     let text: StatementText
@@ -101,6 +103,12 @@ struct AttributionFinder {
             previous -= 1
         }
         if isPassive { return }
+        // "entities accused of helping…", "a document seen by…": a participle, not a report.
+        if verb.form == .past, verbIndex + 1 < end, text.gapAfter[verbIndex].isDisjoint(with: Gap.phraseBreak),
+            text.folded(verbIndex + 1) == "by" || (verb.lemma == "accuse" && text.folded(verbIndex + 1) == "of")
+        {
+            return
+        }
         // "declined to say", "expected to announce": not said. "continues to demand": said.
         if previous >= floor, text.folded(previous) == "to", text.gapAfter[previous].isDisjoint(with: Gap.phraseBreak) {
             guard previous - 1 >= floor, text.folded(previous - 1).hasPrefix("continu") else { return }
@@ -177,7 +185,13 @@ struct AttributionFinder {
             && (["that", "which", "who", "whom", "what"].contains(wordBefore)
                 || (text.classes[speaker.first - 1].isEmpty && !text.isCapitalized(speaker.first - 1) && text.verbs[speaker.first - 1] == nil))
         let clauseStart: Int
-        if atBoundary {
+        // "…, an offer the Kremlin said was premature": a relative clause on an apposition after a
+        // comma ends whatever content came before the comma.
+        let appositionComma = isRelative ? commaBeforeApposition(endingAt: speaker.first - 1) : nil
+        let relativeAfterComma = appositionComma != nil
+        if let appositionComma {
+            clauseStart = appositionComma
+        } else if atBoundary {
             clauseStart = text.tokens[speaker.first - 1].end
         } else if afterConjunction {
             clauseStart = speaker.first - 1 > floor && text.gapAfter[speaker.first - 2].contains(.comma)
@@ -201,7 +215,18 @@ struct AttributionFinder {
             }
         }
         forward(verb, at: verbIndex, speaker: .phrase(speaker), clauseStart: clauseStart,
-            isBoundary: atBoundary || afterConjunction, isRelative: isRelative, after: after)
+            isBoundary: atBoundary || afterConjunction || relativeAfterComma, isRelative: isRelative, after: after)
+    }
+
+    /// The offset of a comma at most three words before `last` ("…, an offer"), if there is one.
+    private func commaBeforeApposition(endingAt last: Int) -> Int? {
+        var index = last
+        while index > floor, last - index < 3 {
+            if text.gapAfter[index - 1].contains(.comma) { return text.tokens[index - 1].end }
+            if !text.gapAfter[index - 1].isDisjoint(with: Gap.phraseBreak) { return nil }
+            index -= 1
+        }
+        return nil
     }
 
     /// In "NAME, APPOSITIVE, said", the phrase before the appositive, when the appositive reads
@@ -218,6 +243,11 @@ struct AttributionFinder {
         let looksAppositive = !openerClass.isDisjoint(with: [.determiner, .personNoun, .modifier])
             || ["who", "which", "whose"].contains(text.folded(opener)) || text.folded(opener).hasSuffix("ing") || text.mentionOf[opener] >= 0
         guard looksAppositive, let named = text.speakerPhrase(endingAt: comma, floor: floor) else { return nil }
+        // "Romania's energy minister, Ioana Petrescu, said": the appositive is the name; keep both.
+        let nameOnly = (opener...last).allSatisfy { text.isCapitalized($0) && text.tokens[$0].kind == .letter }
+        if nameOnly, last - opener < 4, text.classes[named.last].contains(.personNoun) || text.mention(at: opener)?.kind == .person {
+            return SpeakerPhrase(first: named.first, last: last)
+        }
         return named
     }
 
@@ -233,12 +263,16 @@ struct AttributionFinder {
     private mutating func participle(_ verb: StatementLexicon.Verb, at verbIndex: Int, previous: Int, before: Gap) {
         let word = text.folded(previous)
         if !before.isDisjoint(with: [.comma, .semicolon, .dash]) {
-            forward(verb, at: verbIndex, speaker: .inherit, clauseStart: text.tokens[previous].end, isBoundary: true)
+            // ", saying…", ", urging…", ", warning that…"; not a list such as ", countering disinformation,".
+            let takesAnyContent = ["say", "urge", "call", "appeal"].contains(verb.lemma)
+            forward(verb, at: verbIndex, speaker: .inherit, clauseStart: text.tokens[previous].end, isBoundary: true,
+                needsClause: !takesAnyContent)
             return
         }
         guard before.isDisjoint(with: Gap.phraseBreak) else { return }
         if ["while", "by", "and", "after", "before", "when", "thereby"].contains(word) {
-            forward(verb, at: verbIndex, speaker: .inherit, clauseStart: text.tokens[previous].start, isBoundary: true)
+            forward(verb, at: verbIndex, speaker: .inherit, clauseStart: text.tokens[previous].start, isBoundary: true,
+                mergesWithPrevious: word == "by")
             return
         }
         if word == "as" {
@@ -322,7 +356,7 @@ struct AttributionFinder {
     /// A statement whose content follows the attribution.
     private mutating func forward(
         _ verb: StatementLexicon.Verb, at verbIndex: Int, speaker: Candidate.Speaker, clauseStart: Int, isBoundary: Bool,
-        isRelative: Bool = false, after computed: After? = nil
+        isRelative: Bool = false, after computed: After? = nil, needsClause clauseRequired: Bool = false, mergesWithPrevious: Bool = false
     ) {
         var lemma = verb.lemma
         var after = computed ?? self.after(verb: verbIndex, kind: verb.kind)
@@ -336,13 +370,15 @@ struct AttributionFinder {
             after = .content(verbIndex + 1)
         }
         // "adding several thousand dollars", "these signals of…": such words report only a clause.
-        let needsClause = verb.kind == .tell || ["add", "note"].contains(verb.lemma) || (verb.nounLike && verb.form == .thirdPerson)
+        let needsClause = clauseRequired || verb.kind == .tell || ["add", "note"].contains(verb.lemma)
+            || (verb.nounLike && verb.form == .thirdPerson)
         switch after {
         case .quote(let quote):
             addQuote(quote, verb: lemma, anchor: verbIndex, speaker: speaker, clauseStart: clauseStart, isBoundary: isBoundary)
         case .ends:
             return
         case .content(var start):
+            defer { if mergesWithPrevious, !candidates.isEmpty, candidates[candidates.count - 1].anchor == verbIndex { candidates[candidates.count - 1].mergesWithPrevious = true } }
             guard start < end else { return }
             if needsClause && !(start > verbIndex + 1 && text.folded(start - 1) == "that") { return }
             if verb.kind == .characterize || (verb.kind == .call && lemma == "call") {

@@ -92,9 +92,17 @@ extension StatementText {
                 guard let outer = speakerPhrase(endingAt: index - 1, floor: floor) else { return nil }
                 return SpeakerPhrase(first: outer.first, last: last)
             }
-            guard tokens[index].kind == .letter, verbs[index] == nil, !isCapitalized(index) || mentionOf[index] >= 0,
-                wordClass.isDisjoint(with: [.auxiliary, .clauseWord, .pronoun, .adverb]) || wordClass.contains(.preposition)
-            else { return nil }
+            // "NATO foreign ministers meeting in Brussels": a participle after the head noun.
+            let word = tokens[index].folded
+            if word.hasSuffix("ing"), index < last, mentionOf[index] < 0, !isCapitalized(index),
+                let head = phrase(endingAt: index - 1, floor: floor), !classes[index - 1].isDisjoint(with: .headNoun) || mentionOf[index - 1] >= 0
+            {
+                return SpeakerPhrase(first: head.first, last: last)
+            }
+            let allowed = word == "and" || mentionOf[index] >= 0
+                || (tokens[index].kind == .letter && verbs[index] == nil && !isCapitalized(index)
+                    && (wordClass.isDisjoint(with: [.auxiliary, .clauseWord, .pronoun, .adverb]) || wordClass.contains(.preposition)))
+            guard allowed else { return nil }
             index -= 1
         }
         return nil

@@ -40,6 +40,7 @@ struct SpeakerResolver {
     }
 
     private let text: StatementText
+    private let gazetteer: Gazetteer
     private let companies: Set<String>
     private var roleEvents: [RoleEvent] = []
     private var groupEvents: [GroupEvent] = []
@@ -48,8 +49,9 @@ struct SpeakerResolver {
     private var genderOf: [String: Gender] = [:]
     private var salience: [Salient] = []
 
-    init(text: StatementText, companies: Set<String>) {
+    init(text: StatementText, gazetteer: Gazetteer, companies: Set<String>) {
         self.text = text
+        self.gazetteer = gazetteer
         self.companies = companies
         collectEvents()
     }
@@ -83,7 +85,7 @@ struct SpeakerResolver {
 
         let inPhrase = mentions(in: first...phrase.last)
         // "France and Britain", "officials in Paris and London": several actors are no one actor.
-        if phrase.tokens.contains(where: { text.folded($0) == "and" && text.mentionOf[$0] < 0 }), distinctActors(inPhrase).count >= 2 {
+        if phrase.tokens.contains(where: { text.folded($0) == "and" }), distinctActors(inPhrase).count >= 2 {
             result.plural = true
             result.human = true
             return result
@@ -117,7 +119,7 @@ struct SpeakerResolver {
             return result
         }
         guard !headClass.isDisjoint(with: .headNoun) else {
-            if text.isCapitalized(head), let actor = actorNamed(startingWith: text.folded(head)) ?? personNamed(phrase) {
+            if text.isCapitalized(head), let actor = gazetteerActor(endingAt: head, from: first) ?? actorNamed(startingWith: text.folded(head)) ?? personNamed(phrase) {
                 result.actor = actor
                 result.resolution = .mention
                 result.institution = actor.type != .person
@@ -225,6 +227,7 @@ struct SpeakerResolver {
         for entry in salience.reversed() where entry.token < token {
             guard let actor = entry.resolved.actor, entry.resolved.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { continue }
             if let country, actor.type == .place, actor.id != country.id { continue }
+            if let country, actor.type == .person, let known = countryOf[actor.id], known.id != country.id { continue }
             return actor
         }
         if let last = salience.last(where: { $0.token < token }), last.paragraph == paragraph, let actor = last.resolved.actor,
@@ -287,16 +290,33 @@ struct SpeakerResolver {
         return nil
     }
 
+    /// A gazetteer name ending at `head` that the actor extractor missed (for example when ICU put a
+    /// sentence break inside it: "The U.S. | Treasury said").
+    private func gazetteerActor(endingAt head: Int, from first: Int) -> ActorRef? {
+        for start in first...head {
+            guard let aliases = gazetteer.aliasesByFirstToken[text.folded(start)] else { continue }
+            for alias in aliases where !alias.isDemonym && start + alias.tokens.count - 1 == head {
+                let matches = alias.tokens.indices.allSatisfy { text.folded(start + $0) == alias.tokens[$0] }
+                if matches { return gazetteer.entries[alias.entry].actor }
+            }
+        }
+        return nil
+    }
+
     /// "said Johanna Lind, an analyst at…": a capitalised name the actor extractor did not know,
     /// made a person by the role its appositive gives it.
     private func personNamed(_ phrase: SpeakerPhrase) -> ActorRef? {
         let count = phrase.last - phrase.first + 1
         guard count >= 2, count <= 4, phrase.tokens.allSatisfy({ text.isCapitalized($0) && text.tokens[$0].kind == .letter && text.mentionOf[$0] < 0 })
         else { return nil }
+        // The role is in an appositive after the name, or the name is the appositive of a role
+        // ("The mayor of Haldenport, Petra Voss").
         let next = phrase.last + 1
-        guard next < text.tokens.count, text.gapAfter[phrase.last].contains(.comma) else { return nil }
-        let window = next..<min(text.tokens.count, next + 4)
-        guard window.contains(where: { text.classes[$0].contains(.personNoun) }) else { return nil }
+        let roleAfter = next < text.tokens.count && text.gapAfter[phrase.last].contains(.comma)
+            && (next..<min(text.tokens.count, next + 4)).contains { text.classes[$0].contains(.personNoun) }
+        let roleBefore = phrase.first > 0 && text.gapAfter[phrase.first - 1].contains(.comma)
+            && (max(0, phrase.first - 4)..<phrase.first).contains { text.classes[$0].contains(.personNoun) }
+        guard roleAfter || roleBefore else { return nil }
         let name = text.text(text.tokens[phrase.first].start..<text.tokens[phrase.last].end)
         return ActorRef(id: ActorRef.makeID(type: .person, name: name), name: name, type: .person)
     }

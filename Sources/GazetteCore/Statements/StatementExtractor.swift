@@ -19,6 +19,9 @@ public struct StatementExtractor: Sendable {
         companies = Set(gazetteer.entries.lazy.filter { $0.kind == "company" }.map(\.actor.id))
     }
 
+    /// Languages the extractor reads: its word lists are English.
+    public static func supports(language: String) -> Bool { Language.normalize(language) == "en" }
+
     public func extract(text: String, analyzed: AnalyzedText, mentions: [Mention]) -> [Statement] {
         var text = text
         return text.withUTF8 { extract(bytes: $0, analyzed: analyzed, mentions: mentions) }
@@ -30,7 +33,7 @@ public struct StatementExtractor: Sendable {
         guard !analyzed.tokens.isEmpty else { return [] }
         let text = StatementText(bytes: bytes, analyzed: analyzed, mentions: mentions)
         if text.isQuiet { return [] }
-        var reading = Reading(text: text, resolver: SpeakerResolver(text: text, companies: companies))
+        var reading = Reading(text: text, resolver: SpeakerResolver(text: text, gazetteer: gazetteer, companies: companies))
         for unit in text.units where !unit.isHeading { reading.read(unit) }
         return reading.statements.sorted { $0.content.lowerBound < $1.content.lowerBound }
     }
@@ -109,6 +112,10 @@ private struct Reading {
         for candidate in found {
             let anchorOffset = text.tokens[candidate.anchor].start
             if let open = accepted.lastIndex(where: { $0.runsForward && $0.content.contains(anchorOffset) }) {
+                if candidate.mergesWithPrevious {
+                    accepted[open].content = candidate.content
+                    continue
+                }
                 if candidate.isBoundary {
                     accepted[open].content = cut(accepted[open].content, at: candidate.clauseStart)
                 } else if accepted[open].isAccordingTo {
@@ -140,8 +147,17 @@ private struct Reading {
     /// semicolon ends the content even without a reporting verb.
     private func cutAtNextClause(_ content: Range<Int>) -> Range<Int> {
         var index = firstToken(atOrAfter: content.lowerBound)
+        var sawGerund = false
         while index < text.tokens.count, text.tokens[index].end <= content.upperBound {
             defer { index += 1 }
+            // ", pointing to new rail links": a participle clause after a comma is the subject's own,
+            // unless it continues a list of gerunds ("on managing risks, countering disinformation").
+            if text.gapAfter[index].contains(.comma), !text.gapAfter[index].contains(.quoteOpen), index + 1 < text.tokens.count,
+                text.tokens[index + 1].end <= content.upperBound, !text.isQuoted(index + 1), isParticipleClause(index + 1), !sawGerund
+            {
+                return cut(content, at: text.tokens[index].end)
+            }
+            if index > 0, text.folded(index).hasSuffix("ing"), text.classes[index - 1].contains(.preposition) { sawGerund = true }
             if text.isQuoted(index) { continue }
             if text.gapAfter[index].contains(.semicolon), text.tokens[index].end < content.upperBound {
                 return cut(content, at: text.tokens[index].end)
@@ -158,6 +174,13 @@ private struct Reading {
             }
         }
         return content
+    }
+
+    private func isParticipleClause(_ index: Int) -> Bool {
+        let word = text.folded(index)
+        guard word.hasSuffix("ing"), word.count > 5, !text.isCapitalized(index), text.mentionOf[index] < 0 else { return false }
+        return !["including", "excluding", "according", "following", "regarding", "concerning", "during", "something", "nothing", "anything", "everything"].contains(word)
+            && !text.classes[index].contains(.preposition)
     }
 
     private func firstToken(atOrAfter offset: Int) -> Int {

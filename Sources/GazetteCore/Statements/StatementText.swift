@@ -243,7 +243,11 @@ struct StatementText {
                     // new sentence is a dash attribution of the quotation before it ("…" — Name).
                     let sameQuote = quoteOf[end] >= 0 && quoteOf[end] == quoteOf[end - 1]
                     let dashAttribution = gapAfter[end - 1].contains(.quoteClose) && gapAfter[end - 1].contains(.dash)
-                    if !sameQuote && !dashAttribution { break }
+                    // ICU ends a sentence at "U.S." before a capital: "The U.S. Treasury said" is one.
+                    let acronymBreak = tokens[end - 1].isAcronym && gapAfter[end - 1].isDisjoint(with: Gap.phraseBreak)
+                        && isCapitalized(end) && end + 1 < tokens.count && tokens[end + 1].sentence == tokens[end].sentence
+                        && verbs[end + 1] != nil
+                    if !sameQuote && !dashAttribution && !acronymBreak { break }
                 }
                 end += 1
             }
