@@ -35,6 +35,11 @@ struct AttributionFinder {
         var mergesWithPrevious = false
     }
 
+    /// Reporting verbs that take any content as participles (", saying Ukraine had…").
+    private static let anyContentLemmas: Set<String> = ["say", "urge", "call", "appeal"]
+    /// Verbs that report only a clause or a quotation ("added that…", not "adding costs").
+    private static let clauseOnlyLemmas: Set<String> = ["add", "note"]
+
     let text: StatementText
     let unit: StatementText.Unit
     /// First token of the unit after any dateline.
@@ -66,7 +71,7 @@ struct AttributionFinder {
                 }
                 continue
             }
-            if text.folded(index) == "according", index + 1 < end, text.folded(index + 1) == "to" {
+            if text.classes[index].contains(.according), index + 1 < end, text.folded(index + 1) == "to" {
                 accordingTo(at: index)
             } else if let verb = text.verbs[index], text.mentionOf[index] < 0 {
                 reportingVerb(verb, at: index)
@@ -96,7 +101,7 @@ struct AttributionFinder {
             }
             if wordClass.contains(.auxiliary) {
                 hasAuxiliary = true
-                if verb.form == .past, ["is", "was", "were", "are", "be", "been", "being", "am"].contains(text.folded(previous)) { isPassive = true }
+                if verb.form == .past, text.classes[previous].contains(.beForm) { isPassive = true }
             } else if !wordClass.contains(.adverb) {
                 break
             }
@@ -139,7 +144,7 @@ struct AttributionFinder {
         if !before.isDisjoint(with: Gap.phraseBreak) {
             if !before.isDisjoint(with: [.comma, .quoteClose]), let speaker = text.phrase(startingAt: verbIndex + 1, limit: end),
                 speaker.last + 1 >= end || !text.gapAfter[speaker.last].isDisjoint(with: [.comma, .period, .semicolon])
-                    || ["who", "which", "whose"].contains(text.folded(speaker.last + 1))
+                    || (text.classes[speaker.last + 1].contains(.relativePronoun) && text.folded(speaker.last + 1) != "that")
             {
                 backward(verb.lemma, anchor: verbIndex, speaker: .phrase(speaker), regionEnd: previous, tailEnd: speaker.last + 1)
                 return
@@ -154,14 +159,14 @@ struct AttributionFinder {
             return
         }
         let word = text.folded(previous)
-        if ["and", "but", "then", "yet"].contains(word) {
+        if text.classes[previous].contains(.coordinator) {
             // "…thanked Poland for its support and said…": the same subject's next clause.
             let commaBefore = previous > floor && text.gapAfter[previous - 1].contains(.comma)
             let start = commaBefore ? text.tokens[previous - 1].end : text.tokens[previous].start
             forward(verb, at: verbIndex, speaker: .inherit, clauseStart: start, isBoundary: true)
             return
         }
-        if ["which", "who"].contains(word), previous > floor, text.gapAfter[previous - 1].contains(.comma) {
+        if word == "which" || word == "who", previous > floor, text.gapAfter[previous - 1].contains(.comma) {
             // "…, according to the U.N. mission, which says the real figure is higher".
             if let antecedent = text.speakerPhrase(endingAt: previous - 1, floor: floor) {
                 forward(verb, at: verbIndex, speaker: .phrase(antecedent), clauseStart: text.tokens[previous - 1].end, isBoundary: true)
@@ -180,9 +185,9 @@ struct AttributionFinder {
         let wordBefore = speaker.first > floor ? text.folded(speaker.first - 1) : ""
         let atBoundary = speaker.first > floor && !beforeSpeaker.isDisjoint(with: [.comma, .quoteClose, .dash, .semicolon])
         let afterConjunction = speaker.first > floor && beforeSpeaker.isDisjoint(with: Gap.phraseBreak)
-            && ["as", "while", "whereas", "but", "and", "though", "although", "because", "since", "even"].contains(wordBefore)
+            && text.classes[speaker.first - 1].contains(.subordinator)
         let isRelative = speaker.first > floor && beforeSpeaker.isDisjoint(with: Gap.phraseBreak)
-            && (["that", "which", "who", "whom", "what"].contains(wordBefore)
+            && (text.classes[speaker.first - 1].contains(.relativePronoun)
                 || (text.classes[speaker.first - 1].isEmpty && !text.isCapitalized(speaker.first - 1) && text.verbs[speaker.first - 1] == nil))
         let clauseStart: Int
         // "…, an offer the Kremlin said was premature": a relative clause on an apposition after a
@@ -241,7 +246,8 @@ struct AttributionFinder {
         let opener = comma + 1
         let openerClass = text.classes[opener]
         let looksAppositive = !openerClass.isDisjoint(with: [.determiner, .personNoun, .modifier])
-            || ["who", "which", "whose"].contains(text.folded(opener)) || text.folded(opener).hasSuffix("ing") || text.mentionOf[opener] >= 0
+            || (openerClass.contains(.relativePronoun) && text.folded(opener) != "that") || text.folded(opener).hasSuffix("ing")
+            || text.mentionOf[opener] >= 0
         guard looksAppositive, let named = text.speakerPhrase(endingAt: comma, floor: floor) else { return nil }
         // "Romania's energy minister, Ioana Petrescu, said": the appositive is the name; keep both.
         let nameOnly = (opener...last).allSatisfy { text.isCapitalized($0) && text.tokens[$0].kind == .letter }
@@ -264,13 +270,13 @@ struct AttributionFinder {
         let word = text.folded(previous)
         if !before.isDisjoint(with: [.comma, .semicolon, .dash]) {
             // ", saying…", ", urging…", ", warning that…"; not a list such as ", countering disinformation,".
-            let takesAnyContent = ["say", "urge", "call", "appeal"].contains(verb.lemma)
+            let takesAnyContent = Self.anyContentLemmas.contains(verb.lemma)
             forward(verb, at: verbIndex, speaker: .inherit, clauseStart: text.tokens[previous].end, isBoundary: true,
                 needsClause: !takesAnyContent)
             return
         }
         guard before.isDisjoint(with: Gap.phraseBreak) else { return }
-        if ["while", "by", "and", "after", "before", "when", "thereby"].contains(word) {
+        if text.classes[previous].contains(.participleLead) {
             forward(verb, at: verbIndex, speaker: .inherit, clauseStart: text.tokens[previous].start, isBoundary: true,
                 mergesWithPrevious: word == "by")
             return
@@ -326,7 +332,7 @@ struct AttributionFinder {
         if gap.contains(.colon) { return .content(next) }
         let wordClass = text.classes[next]
         let opensAdjunct = kind == .tell || !wordClass.isDisjoint(with: [.preposition, .timeWord])
-            || ["that", "after", "before", "during", "as", "when", "while", "following", "ahead", "until", "upon"].contains(text.folded(next))
+            || wordClass.contains(.adjunctOpener)
         guard opensAdjunct else { return .content(next) }
         var index = next
         while index < end, index - verbIndex <= 12 {
@@ -360,7 +366,7 @@ struct AttributionFinder {
     ) {
         var lemma = verb.lemma
         var after = computed ?? self.after(verb: verbIndex, kind: verb.kind)
-        if verb.kind == .call, verbIndex + 1 < end, ["on", "for"].contains(text.folded(verbIndex + 1)) {
+        if verb.kind == .call, verbIndex + 1 < end, text.folded(verbIndex + 1) == "on" || text.folded(verbIndex + 1) == "for" {
             lemma = "call " + text.folded(verbIndex + 1)
             after = .content(verbIndex + 2)
         }
@@ -370,7 +376,7 @@ struct AttributionFinder {
             after = .content(verbIndex + 1)
         }
         // "adding several thousand dollars", "these signals of…": such words report only a clause.
-        let needsClause = clauseRequired || verb.kind == .tell || ["add", "note"].contains(verb.lemma)
+        let needsClause = clauseRequired || verb.kind == .tell || Self.clauseOnlyLemmas.contains(verb.lemma)
             || (verb.nounLike && verb.form == .thirdPerson)
         switch after {
         case .quote(let quote):

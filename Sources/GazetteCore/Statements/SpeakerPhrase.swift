@@ -109,21 +109,16 @@ extension StatementText {
     }
 
     private func isPhrasePreposition(_ index: Int) -> Bool {
-        ["of", "in", "at", "for", "from", "to", "familiar", "close", "with"].contains(tokens[index].folded) && mentionOf[index] < 0
+        classes[index].contains(.phrasePreposition) && mentionOf[index] < 0
     }
 
     /// "on Friday", "last week", "on Monday evening", "earlier this week": returns the first token
     /// of a time phrase ending at `last`.
     func timePhraseStart(endingAt last: Int, floor: Int) -> Int? {
-        let nouns: Set<String> = [
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-            "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
-        ]
-        guard nouns.contains(tokens[last].folded) else { return nil }
+        guard classes[last].contains(.timeNoun) else { return nil }
         var start = last
         while start > floor, last - start < 4, gapAfter[start - 1].isDisjoint(with: .phraseBreak) {
-            let word = tokens[start - 1].folded
-            if nouns.contains(word) || ["on", "last", "this", "next", "earlier", "later", "late", "early"].contains(word) {
+            if !classes[start - 1].isDisjoint(with: [.timeNoun, .timeLead]) {
                 start -= 1
             } else {
                 break

@@ -32,12 +32,16 @@ struct SpeakerResolver {
         var actor: ActorRef
     }
 
-    /// Something a later pronoun or description may point back to.
+    /// Something a later pronoun or description may point back to. Unit subjects are kept as
+    /// phrases and resolved only when something needs them: most are never asked for.
     private struct Salient {
         var token: Int
         var paragraph: Int
-        var resolved: Resolved
+        var resolved: Resolved?
+        var phrase: SpeakerPhrase?
     }
+
+    private static let companySuffixes: Set<String> = ["AG", "AB", "Inc", "Ltd", "LLC", "Plc", "PLC", "SA", "NV", "GmbH", "Corp", "Co", "ASA", "Oyj", "SE", "SpA"]
 
     private let text: StatementText
     private let gazetteer: Gazetteer
@@ -48,19 +52,37 @@ struct SpeakerResolver {
     private var rolesOf: [String: Set<String>] = [:]
     private var genderOf: [String: Gender] = [:]
     private var salience: [Salient] = []
+    private var eventsCollected = false
 
     init(text: StatementText, gazetteer: Gazetteer, companies: Set<String>) {
         self.text = text
         self.gazetteer = gazetteer
         self.companies = companies
-        collectEvents()
     }
 
     // MARK: Reading the article
 
-    /// Records a resolved subject or speaker as a candidate for later pronouns and descriptions.
+    /// Records a resolved speaker as a candidate for later pronouns and descriptions.
     mutating func note(_ resolved: Resolved, at token: Int, paragraph: Int) {
-        salience.append(Salient(token: token, paragraph: paragraph, resolved: resolved))
+        salience.append(Salient(token: token, paragraph: paragraph, resolved: resolved, phrase: nil))
+    }
+
+    /// Records a unit's subject, to be resolved if a statement or a later pronoun needs it.
+    /// Returns a handle for `subject(_:)`.
+    mutating func noteSubject(_ phrase: SpeakerPhrase, paragraph: Int) -> Int {
+        salience.append(Salient(token: phrase.first, paragraph: paragraph, resolved: nil, phrase: phrase))
+        return salience.count - 1
+    }
+
+    /// The resolution of a subject recorded by `noteSubject`.
+    mutating func subject(_ handle: Int) -> Resolved { materialize(handle) }
+
+    private mutating func materialize(_ index: Int) -> Resolved {
+        if let resolved = salience[index].resolved { return resolved }
+        guard let phrase = salience[index].phrase else { return Resolved(actor: nil, resolution: .unresolved) }
+        let resolved = resolve(phrase, paragraph: salience[index].paragraph)
+        salience[index].resolved = resolved
+        return resolved
     }
 
     mutating func resolve(_ phrase: SpeakerPhrase, paragraph: Int) -> Resolved {
@@ -78,10 +100,10 @@ struct SpeakerResolver {
         while head > first && !text.isHeadWord(head) { head -= 1 }
         let headMention = text.mention(at: head)
         let headClass = text.classes[head]
-        let words = phrase.tokens.map { text.folded($0) }
-        let roleWords = phrase.tokens.filter { !text.classes[$0].isDisjoint(with: [.personNoun, .institutionNoun, .leaderRole]) }.map { text.folded($0) }
+        let roleWords = phrase.tokens.filter { !text.lexicalClasses($0).isDisjoint(with: [.personNoun, .institutionNoun, .leaderRole]) }
+            .map { text.folded($0) }
         var result = Resolved(actor: nil, resolution: .unresolved, roles: roleWords)
-        result.gender = gender(of: words)
+        result.gender = gender(of: phrase)
 
         let inPhrase = mentions(in: first...phrase.last)
         // "France and Britain", "officials in Paris and London": several actors are no one actor.
@@ -94,9 +116,10 @@ struct SpeakerResolver {
             result.human = true
             let personEnd = person.firstToken + person.tokenCount - 1
             if headMention == nil, head > personEnd, !headClass.isDisjoint(with: .headNoun) {
+                collectEvents()
                 // "Wielgosz's office", "a Putin aide": the person's people speak for the person; a
                 // person's government for the person's country, when the article says which.
-                if ["government", "administration", "authorities"].contains(text.folded(head)), let country = countryOf[actor.id] {
+                if headClass.contains(.governmentHead), let country = countryOf[actor.id] {
                     result.actor = country
                     result.institution = true
                 } else {
@@ -139,13 +162,13 @@ struct SpeakerResolver {
         let headWord = text.folded(head)
 
         // "His spokesman", "their adviser": someone else's aide, not the person named before.
-        if ["his", "her", "its", "their"].contains(text.folded(first)) && headClass.contains(.personNoun) { return result }
+        if text.classes[first].contains(.possessivePronoun) && headClass.contains(.personNoun) { return result }
         // "a ministry spokesman": the institution mentioned before speaks through its spokesman.
         if qualifiers.isEmpty, headClass.contains(.personNoun),
-            let institution = (first..<head).first(where: { text.classes[$0].contains(.institutionNoun) }),
-            let entry = salience.last(where: { $0.token < first && $0.resolved.actor != nil && $0.resolved.roles.contains(text.folded(institution)) })
+            let institution = (first..<head).first(where: { text.classes[$0].contains(.institutionNoun) }).map({ text.folded($0) }),
+            let actor = latestSpeaker(before: first, where: { $0.actor != nil && $0.roles.contains(institution) })?.actor
         {
-            result.actor = entry.resolved.actor
+            result.actor = actor
             result.resolution = .description
             return result
         }
@@ -168,7 +191,8 @@ struct SpeakerResolver {
         guard qualifiers.isEmpty else { return result }
         // "officials in Washington", "a spokesperson for the World Food Programme", "an adviser to the
         // Ukrainian government"; not "an executive from a German engineering group".
-        if located.count == 1, speaksFor, headClass.contains(.locatedOfficial) || ["for", "of", "to", "from"].contains(text.folded(split)) {
+        let linksOwner = split <= phrase.last && ["for", "of", "to", "from"].contains(text.folded(split))
+        if located.count == 1, speaksFor, headClass.contains(.locatedOfficial) || linksOwner {
             let objectIsActor = text.mention(at: phrase.last).map { $0.kind != .other } ?? false
             if objectIsActor || text.classes[phrase.last].contains(.official) {
                 result.actor = located[0]
@@ -181,31 +205,46 @@ struct SpeakerResolver {
             result.resolution = .description
             return result
         }
-        if plural, text.classes[first].contains(.quantifier) || text.classes[first].contains(.definite),
-            let group = groupEvents.last(where: { $0.token < first && $0.head == headWord })
-        {
-            result.actor = group.actor
-            result.resolution = .description
+        if plural, text.classes[first].contains(.quantifier) || text.classes[first].contains(.definite) {
+            collectEvents()
+            if let group = groupEvents.last(where: { $0.token < first && $0.head == headWord }) {
+                result.actor = group.actor
+                result.resolution = .description
+            }
         }
         return result
+    }
+
+    /// The latest salient speaker or subject before `token` that satisfies `test`, resolving
+    /// pending subjects on the way.
+    private mutating func latestSpeaker(before token: Int, where test: (Resolved) -> Bool) -> Resolved? {
+        var index = salience.count - 1
+        while index >= 0 {
+            if salience[index].token < token {
+                let candidate = materialize(index)
+                if test(candidate) { return candidate }
+            }
+            index -= 1
+        }
+        return nil
     }
 
     // MARK: Pronouns and descriptions
 
     private mutating func resolvePronoun(_ word: String, before token: Int) -> Resolved {
         let wanted: Gender? = word == "he" ? .male : word == "she" ? .female : nil
-        for entry in salience.reversed() where entry.token < token {
-            let candidate = entry.resolved
-            let fits: Bool
+        let genders = genderOf
+        let found = latestSpeaker(before: token) { candidate in
             switch word {
             case "he", "she":
-                let gender = candidate.gender ?? candidate.actor.flatMap { genderOf[$0.id] }
-                fits = candidate.human && !candidate.plural && (gender == nil || gender == wanted)
-            case "they": fits = candidate.plural || candidate.institution
-            case "it": fits = candidate.institution && !candidate.plural
-            default: fits = false
+                let gender = candidate.gender ?? candidate.actor.flatMap { genders[$0.id] }
+                return candidate.human && !candidate.plural && (gender == nil || gender == wanted)
+            case "they": return candidate.plural || candidate.institution
+            case "it": return candidate.institution && !candidate.plural
+            default: return false
             }
-            guard fits else { continue }
+        }
+        if let candidate = found {
             if let actor = candidate.actor, let wanted, actor.type == .person { genderOf[actor.id] = wanted }
             var result = candidate
             result.resolution = .pronoun
@@ -218,20 +257,23 @@ struct SpeakerResolver {
     /// A person described by role: the latest named actor with that role (and country, when the
     /// description names one), else the latest speaker described by the same role, else the
     /// person quoted just before in the same paragraph when nothing contradicts it.
-    private func describePerson(_ head: String, country: ActorRef?, before token: Int, paragraph: Int) -> ActorRef? {
+    private mutating func describePerson(_ head: String, country: ActorRef?, before token: Int, paragraph: Int) -> ActorRef? {
+        collectEvents()
         for event in roleEvents.reversed() where event.token < token && event.actor.type == .person {
             guard event.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { continue }
             if let country, event.country?.id != country.id { continue }
             return event.actor
         }
-        for entry in salience.reversed() where entry.token < token {
-            guard let actor = entry.resolved.actor, entry.resolved.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { continue }
-            if let country, actor.type == .place, actor.id != country.id { continue }
-            if let country, actor.type == .person, let known = countryOf[actor.id], known.id != country.id { continue }
-            return actor
+        let countries = countryOf
+        let described = latestSpeaker(before: token) { candidate in
+            guard let actor = candidate.actor, candidate.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { return false }
+            if let country, actor.type == .place, actor.id != country.id { return false }
+            if let country, actor.type == .person, let known = countries[actor.id], known.id != country.id { return false }
+            return true
         }
-        if let last = salience.last(where: { $0.token < token }), last.paragraph == paragraph, let actor = last.resolved.actor,
-            actor.type == .person
+        if let actor = described?.actor { return actor }
+        if let lastIndex = salience.lastIndex(where: { $0.token < token }), salience[lastIndex].paragraph == paragraph,
+            let actor = materialize(lastIndex).actor, actor.type == .person
         {
             let known = rolesOf[actor.id] ?? []
             let rolesFit = known.isEmpty || known.contains { StatementLexicon.role($0, fits: head) }
@@ -243,11 +285,12 @@ struct SpeakerResolver {
 
     /// "the fund", "the operator", "the company": the latest organisation named or titled so, or
     /// the first one named in the next sentences ("…, the company said. Lichtweg AG, …").
-    private func describeInstitution(_ head: String, around token: Int) -> ActorRef? {
+    private mutating func describeInstitution(_ head: String, around token: Int) -> ActorRef? {
+        collectEvents()
         let companyLike = StatementLexicon.classes[head]?.contains(.companyNoun) ?? false
         func fits(_ event: RoleEvent) -> Bool {
             guard event.actor.type == .org else { return false }
-            if event.roles.contains(head) { return true }
+            if event.roles.contains(head) || nameHasWord(event.actor.name, head) { return true }
             return companyLike && (companies.contains(event.actor.id) || event.roles.contains("company") || isCompanyName(event.actor.name))
         }
         if let event = roleEvents.last(where: { $0.token < token && fits($0) }) { return event.actor }
@@ -255,9 +298,14 @@ struct SpeakerResolver {
         return roleEvents.first(where: { $0.token > token && $0.token < horizon && fits($0) })?.actor
     }
 
+    /// "the fund" -> "International Monetary Fund": a word of the organisation's name.
+    private func nameHasWord(_ name: String, _ word: String) -> Bool {
+        name.split(separator: " ").contains { $0.lowercased() == word }
+    }
+
     private func isCompanyName(_ name: String) -> Bool {
         guard let last = name.split(separator: " ").last else { return false }
-        return ["AG", "AB", "Inc", "Ltd", "LLC", "Plc", "PLC", "SA", "NV", "GmbH", "Corp", "Co", "ASA", "Oyj", "SE", "SpA"].contains(String(last))
+        return Self.companySuffixes.contains(String(last))
     }
 
     // MARK: Helpers
@@ -321,11 +369,10 @@ struct SpeakerResolver {
         return ActorRef(id: ActorRef.makeID(type: .person, name: name), name: name, type: .person)
     }
 
-    private func gender(of words: [String]) -> Gender? {
-        for word in words {
-            let wordClass = StatementLexicon.classes[word] ?? []
-            if wordClass.contains(.male) { return .male }
-            if wordClass.contains(.female) { return .female }
+    private func gender(of phrase: SpeakerPhrase) -> Gender? {
+        for index in phrase.tokens {
+            if text.classes[index].contains(.male) { return .male }
+            if text.classes[index].contains(.female) { return .female }
         }
         return nil
     }
@@ -335,6 +382,8 @@ struct SpeakerResolver {
     /// Titles and roles around every named person and organisation ("U.S. special envoy Daniel
     /// Whitcombe", "Halyna Moroz, Ukraine's energy minister,"), and qualified groups.
     private mutating func collectEvents() {
+        guard !eventsCollected else { return }
+        eventsCollected = true
         let tokens = text.tokens
         for mention in text.mentions {
             guard let actor = mention.actor else { continue }
@@ -370,9 +419,6 @@ struct SpeakerResolver {
                 // An appositive before it: "Ukraine's energy minister, Halyna Moroz".
                 if first > 0, text.gapAfter[first - 1].contains(.comma), let before = text.phrase(endingAt: first - 1, floor: 0) {
                     take(before.first...before.last)
-                }
-                if actor.type == .org {
-                    roles += actor.name.lowercased().split(separator: " ").map(String.init)
                 }
                 roleEvents.append(RoleEvent(token: first, actor: actor, roles: roles, country: country))
                 if let country, actor.type == .person, countryOf[actor.id] == nil { countryOf[actor.id] = country }

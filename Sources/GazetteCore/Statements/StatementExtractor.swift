@@ -34,7 +34,7 @@ public struct StatementExtractor: Sendable {
         let text = StatementText(bytes: bytes, analyzed: analyzed, mentions: mentions)
         if text.isQuiet { return [] }
         var reading = Reading(text: text, resolver: SpeakerResolver(text: text, gazetteer: gazetteer, companies: companies))
-        for unit in text.units where !unit.isHeading { reading.read(unit) }
+        for unit in text.units { reading.read(unit) }
         return reading.statements.sorted { $0.content.lowerBound < $1.content.lowerBound }
     }
 }
@@ -55,14 +55,12 @@ private struct Reading {
 
     mutating func read(_ unit: StatementText.Unit) {
         let subject = text.subject(of: unit)
-        var subjectResolved: SpeakerResolver.Resolved?
-        if let subject {
-            let resolved = resolver.resolve(subject, paragraph: unit.paragraph)
-            resolver.note(resolved, at: subject.first, paragraph: unit.paragraph)
-            subjectResolved = resolved
-        }
+        let subjectHandle = subject.map { resolver.noteSubject($0, paragraph: unit.paragraph) }
         var finder = AttributionFinder(text: text, unit: unit, subject: subject)
-        let candidates = settle(finder.find(), finder: finder)
+        let found = finder.find()
+        if found.isEmpty && !text.isQuoted(unit.tokens.lowerBound) { return }
+        if text.isHeading(unit) { return }
+        let candidates = settle(found, finder: finder)
 
         var made: [Statement] = []
         for candidate in candidates {
@@ -70,7 +68,7 @@ private struct Reading {
             switch candidate.speaker {
             case .phrase(let phrase):
                 let resolved: SpeakerResolver.Resolved
-                if phrase == subject, let subjectResolved {
+                if phrase == subject, let subjectResolved = subjectHandle.map({ resolver.subject($0) }) {
                     resolved = subjectResolved
                 } else {
                     resolved = resolver.resolve(phrase, paragraph: unit.paragraph)
@@ -78,12 +76,12 @@ private struct Reading {
                 }
                 speaker = makeSpeaker(phrase, resolved)
             case .subject:
-                guard let subject, let subjectResolved else { continue }
+                guard let subject, let subjectResolved = subjectHandle.map({ resolver.subject($0) }) else { continue }
                 speaker = makeSpeaker(subject, subjectResolved)
             case .inherit:
                 if let previous = made.last {
                     speaker = previous.speaker
-                } else if let subject, let subjectResolved {
+                } else if let subject, let subjectResolved = subjectHandle.map({ resolver.subject($0) }) {
                     speaker = makeSpeaker(subject, subjectResolved)
                 } else {
                     continue
@@ -179,8 +177,7 @@ private struct Reading {
     private func isParticipleClause(_ index: Int) -> Bool {
         let word = text.folded(index)
         guard word.hasSuffix("ing"), word.count > 5, !text.isCapitalized(index), text.mentionOf[index] < 0 else { return false }
-        return !["including", "excluding", "according", "following", "regarding", "concerning", "during", "something", "nothing", "anything", "everything"].contains(word)
-            && !text.classes[index].contains(.preposition)
+        return text.classes[index].isDisjoint(with: [.notParticiple, .preposition])
     }
 
     private func firstToken(atOrAfter offset: Int) -> Int {

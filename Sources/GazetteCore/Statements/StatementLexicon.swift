@@ -120,7 +120,7 @@ enum StatementLexicon {
 
     /// Word classes used to chunk speaker phrases and find clause edges.
     struct WordClass: OptionSet, Sendable {
-        let rawValue: UInt32
+        let rawValue: UInt64
         static let determiner = WordClass(rawValue: 1 << 0)
         static let definite = WordClass(rawValue: 1 << 1)
         static let preposition = WordClass(rawValue: 1 << 2)
@@ -157,6 +157,25 @@ enum StatementLexicon {
         /// A person role that can lead a country or organisation ("president", "leader").
         static let leaderRole = WordClass(rawValue: 1 << 24)
         static let companyNoun = WordClass(rawValue: 1 << 25)
+        static let beForm = WordClass(rawValue: 1 << 26)
+        /// Joins the subject's next clause: "…and said", "…but urged".
+        static let coordinator = WordClass(rawValue: 1 << 27)
+        static let relativePronoun = WordClass(rawValue: 1 << 28)
+        /// Opens a new clause with its own subject: ", while France said", "as officials warned".
+        static let subordinator = WordClass(rawValue: 1 << 29)
+        /// Before an -ing form that reports for the subject: "while signaling", "by warning".
+        static let participleLead = WordClass(rawValue: 1 << 30)
+        /// Words after a verb that start the attribution's own adjuncts: "said after talks", "told reporters".
+        static let adjunctOpener = WordClass(rawValue: 1 << 31)
+        /// Prepositions a speaker phrase may run across: "officials in Washington".
+        static let phrasePreposition = WordClass(rawValue: 1 << 32)
+        static let timeNoun = WordClass(rawValue: 1 << 33)
+        static let timeLead = WordClass(rawValue: 1 << 34)
+        static let possessivePronoun = WordClass(rawValue: 1 << 35)
+        static let governmentHead = WordClass(rawValue: 1 << 36)
+        /// -ing words that never open a participle clause: "including", "according".
+        static let notParticiple = WordClass(rawValue: 1 << 37)
+        static let according = WordClass(rawValue: 1 << 38)
 
         static let headNoun: WordClass = [.personNoun, .groupNoun, .institutionNoun, .documentNoun]
     }
@@ -254,7 +273,132 @@ enum StatementLexicon {
         (.positionNoun, "message position stance view argument answer response line verdict"),
         (.leaderRole, "president leader premier chancellor prime king queen emperor head"),
         (.companyNoun, "company firm maker producer startup start-up group operator lender insurer exporter"),
+        (.beForm, "is was were are be been being am"),
+        (.coordinator, "and but then yet"),
+        (.relativePronoun, "that which who whom whose what"),
+        (.subordinator, "as while whereas but and though although because since even"),
+        (.participleLead, "while by and after before when thereby"),
+        (.adjunctOpener, "that after before during as when while following ahead until upon"),
+        (.phrasePreposition, "of in at for from to familiar close with"),
+        (.timeNoun, "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning afternoon evening night weekend"),
+        (.timeLead, "on last this next earlier later late early"),
+        (.possessivePronoun, "his her its their"),
+        (.governmentHead, "government administration authorities"),
+        (.according, "according"),
+        (.notParticiple, "including excluding according following regarding concerning during something nothing anything everything thing morning evening meeting building spending funding ceiling"),
     ]
+
+    /// One lexicon entry: a word's classes and, when it is a form of a reporting verb, that verb
+    /// (an index into `verbList`, so per-token columns stay plain integers).
+    struct Entry: Sendable {
+        var classes: WordClass
+        var verb: Int16 = -1
+    }
+
+    /// Every reporting verb form, indexed by `Entry.verb`.
+    static let verbList: [Verb] = verbs.keys.sorted().map { verbs[$0]! }
+
+    /// Words of the lexicon, looked up once per token of every indexed text. A 64-bit FNV-1a hash of
+    /// the folded UTF-8 in an open-addressed table avoids hashing each token as a `String`.
+    struct Table: Sendable {
+        /// A word of at most 16 bytes packed into two integers, with its length: compared and
+        /// hashed without touching a `String`.
+        struct Key: Hashable, Sendable {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var count: UInt8 = 0
+
+            init() {}
+
+            /// The ASCII word in `bytes[range]`, lower-cased; nil for longer or non-ASCII words.
+            init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+                guard range.count <= 16 else { return nil }
+                count = UInt8(range.count)
+                var shift: UInt64 = 0
+                for index in range {
+                    var byte = bytes[index]
+                    if byte >= 0x80 { return nil }
+                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if shift < 64 { low |= UInt64(byte) << shift } else { high |= UInt64(byte) << (shift - 64) }
+                    shift += 8
+                }
+            }
+
+            init?(_ word: String) {
+                var word = word
+                guard let key = word.withUTF8({ Key($0, 0..<$0.count) }) else { return nil }
+                self = key
+            }
+
+            /// Multiplicative hashing: the top `bits` bits of the mixed key.
+            func slot(bits: UInt64) -> Int {
+                let mixed = (low ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+                return Int(truncatingIfNeeded: mixed >> (64 - bits))
+            }
+        }
+
+        /// Open-addressed slots: a probe reads one array (one cache line) per step.
+        private struct Slot {
+            var key = Key()
+            var entry: Int32 = -1
+        }
+
+        private let slots: [Slot]
+        private let entries: [Entry]
+        private let mask: Int
+        private let bits: UInt64
+
+        init(_ table: [String: Entry]) {
+            var bits: UInt64 = 6
+            while (1 << bits) < table.count * 4 { bits += 1 }
+            let size = 1 << Int(bits)
+            var slots = [Slot](repeating: Slot(), count: size)
+            var entries: [Entry] = []
+            for (word, entry) in table.sorted(by: { $0.key < $1.key }) {
+                // Words over 16 bytes cannot be tokens worth a lookup; none is in the lists.
+                guard let key = Key(word) else { continue }
+                var slot = key.slot(bits: bits)
+                while slots[slot].entry >= 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Slot(key: key, entry: Int32(entries.count))
+                entries.append(entry)
+            }
+            self.slots = slots
+            self.entries = entries
+            self.bits = bits
+            mask = size - 1
+        }
+
+        /// The entry for a token, read straight from the text's bytes (ASCII folded to lower case);
+        /// `folded` is used only for words with non-ASCII letters.
+        func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folded: @autoclosure () -> String) -> Entry? {
+            guard range.count <= 16 else { return nil }
+            if let key = Key(bytes, range) { return find(key) }
+            return lookup(folded())
+        }
+
+        func lookup(_ word: String) -> Entry? {
+            Key(word).flatMap(find)
+        }
+
+        private func find(_ key: Key) -> Entry? {
+            var slot = key.slot(bits: bits)
+            return slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let probe = slots[slot]
+                    if probe.entry < 0 { return nil }
+                    if probe.key == key { return entries[Int(probe.entry)] }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+    }
+
+    static let table: Table = {
+        var merged: [String: Entry] = [:]
+        for (word, wordClass) in classes { merged[word, default: Entry(classes: [])].classes = wordClass }
+        for (index, word) in verbs.keys.sorted().enumerated() { merged[word, default: Entry(classes: [])].verb = Int16(index) }
+        return Table(merged)
+    }()
 
     static let classes: [String: WordClass] = {
         var table: [String: WordClass] = [:]

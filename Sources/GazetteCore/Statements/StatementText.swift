@@ -19,8 +19,8 @@ struct StatementText {
         var bytes: Range<Int>
         var paragraph: Int
         var sentence: Int
-        /// A heading line ("Talks With U.S. Envoys"): never holds a statement.
-        var isHeading: Bool
+        /// The unit is its paragraph's only one (a heading can only be such a line).
+        var isWholeParagraph = false
     }
 
     /// Punctuation between a word and the next one.
@@ -47,7 +47,8 @@ struct StatementText {
     let mentions: [Mention]
     let context: TokenContext
     private(set) var classes: [WordClass] = []
-    private(set) var verbs: [StatementLexicon.Verb?] = []
+    /// The reporting verb each token is a form of, if any.
+    private(set) var verbs = VerbColumn()
     /// Index into `mentions` for each token, or -1.
     private(set) var mentionOf: [Int32] = []
     /// Punctuation after each token (up to the next token or the end of the text).
@@ -68,22 +69,39 @@ struct StatementText {
         self.context = TokenContext(bytes: bytes, tokens: analyzed.tokens)
         let count = tokens.count
         classes.reserveCapacity(count)
-        verbs.reserveCapacity(count)
-        for token in tokens {
-            classes.append(StatementLexicon.classes[token.folded] ?? [])
-            let verb = token.kind == .letter ? StatementLexicon.verbs[token.folded] : nil
-            verbs.append(verb)
-            if verb != nil || token.folded == "according" { isQuiet = false }
-        }
+        verbs.ids.reserveCapacity(count)
         mentionOf = [Int32](repeating: -1, count: count)
-        for (index, mention) in mentions.enumerated() {
-            for token in mention.firstToken..<min(count, mention.firstToken + mention.tokenCount) { mentionOf[token] = Int32(index) }
+        for index in mentions.indices where mentions[index].firstToken < count {
+            let first = mentions[index].firstToken
+            for token in first..<min(count, first + mentions[index].tokenCount) { mentionOf[token] = Int32(index) }
+        }
+        // Words inside a name play no grammatical part here: only other words are looked up.
+        let table = StatementLexicon.table
+        for index in 0..<count {
+            var entry: StatementLexicon.Entry?
+            if tokens[index].kind == .letter, mentionOf[index] < 0 {
+                entry = table.lookup(bytes, tokens[index].start..<tokens[index].end, folded: tokens[index].folded)
+            }
+            classes.append(entry?.classes ?? [])
+            verbs.ids.append(entry?.verb ?? -1)
+            if let entry, entry.verb >= 0 || entry.classes.contains(.according) { isQuiet = false }
         }
         scanQuotes()
         if !quotes.isEmpty { isQuiet = false }
         scanGaps()
         buildUnits(sentenceStarts: analyzed.sentenceStarts)
         findDateline()
+    }
+
+    /// Reporting verbs by token, stored as indices into `StatementLexicon.verbList`.
+    struct VerbColumn {
+        var ids: [Int16] = []
+        private let list = StatementLexicon.verbList
+
+        subscript(index: Int) -> StatementLexicon.Verb? {
+            let id = ids[index]
+            return id < 0 ? nil : list[Int(id)]
+        }
     }
 
     // MARK: Questions about words
@@ -93,6 +111,12 @@ struct StatementText {
     func mention(at index: Int) -> Mention? { mentionOf[index] >= 0 ? mentions[Int(mentionOf[index])] : nil }
     func isCapitalized(_ index: Int) -> Bool { context.isCapitalized(index) || tokens[index].isAcronym }
     func isPossessive(_ index: Int) -> Bool { gapAfter[index].contains(.possessive) }
+
+    /// A word's lexicon classes even inside a name ("ministry" in "China's Commerce Ministry"),
+    /// for the roles a name carries.
+    func lexicalClasses(_ index: Int) -> WordClass {
+        mentionOf[index] < 0 ? classes[index] : (StatementLexicon.table.lookup(tokens[index].folded)?.classes ?? [])
+    }
     func text(_ range: Range<Int>) -> String { context.text(range.lowerBound, range.upperBound) }
 
     /// Punctuation between token `index - 1` and token `index` (none before the first token).
@@ -224,14 +248,11 @@ struct StatementText {
 
     private mutating func buildUnits(sentenceStarts: [Int]) {
         guard !tokens.isEmpty else { return }
+        // Paragraphs are lines; scanGaps already noted which gaps hold a line break.
         var paragraph = 0
         var paragraphOf = [Int](repeating: 0, count: tokens.count)
-        var offset = 0
         for index in tokens.indices {
-            while offset < tokens[index].start {
-                if bytes[offset] == 0x0A { paragraph += 1 }
-                offset += 1
-            }
+            if index > 0, gapAfter[index - 1].contains(.newline) { paragraph += 1 }
             paragraphOf[index] = paragraph
         }
         var start = 0
@@ -258,30 +279,86 @@ struct StatementText {
             let limit = end < tokens.count ? tokens[end].start : bytes.count
             // Closing punctuation and quotation marks belong to the unit; the space after them does not.
             while unitEnd < limit, bytes[unitEnd] != 0x0A, bytes[unitEnd] != 0x20 { unitEnd += 1 }
+            let wholeParagraph = (start == 0 || paragraphOf[start - 1] != paragraphOf[start])
+                && (end == tokens.count || paragraphOf[end] != paragraphOf[start])
             units.append(Unit(
                 tokens: start..<end, bytes: unitStart..<unitEnd, paragraph: paragraphOf[start], sentence: tokens[start].sentence,
-                isHeading: isHeading(start..<end, paragraphOf: paragraphOf)))
+                isWholeParagraph: wholeParagraph))
             start = end
         }
     }
 
-    /// A whole paragraph that reads like a heading: short, capitalised words, no closing punctuation.
-    private func isHeading(_ range: Range<Int>, paragraphOf: [Int]) -> Bool {
-        let paragraph = paragraphOf[range.lowerBound]
-        if range.lowerBound > 0, paragraphOf[range.lowerBound - 1] == paragraph { return false }
-        if range.upperBound < tokens.count, paragraphOf[range.upperBound] == paragraph { return false }
-        let letters = range.filter { tokens[$0].kind == .letter }
-        guard !letters.isEmpty, letters.count <= 14 else { return false }
-        let capitals = letters.filter { isCapitalized($0) || ActorExtractor.minorWords.contains(tokens[$0].folded) }.count
-        guard capitals * 10 >= letters.count * 8 else { return false }
+    /// A whole paragraph that reads like a heading ("Talks With U.S. Envoys"): short, capitalised
+    /// words, no closing punctuation. Headings hold no statements.
+    func isHeading(_ unit: Unit) -> Bool {
+        let range = unit.tokens
+        guard unit.isWholeParagraph else { return false }
+        guard range.count <= 20 else { return false }
+        var letters = 0
+        var capitals = 0
+        for index in range where tokens[index].kind == .letter {
+            letters += 1
+            if isCapitalized(index) || ActorExtractor.minorWords.contains(tokens[index].folded) { capitals += 1 }
+        }
+        guard letters > 0, letters <= 14, capitals * 10 >= letters * 8 else { return false }
         return !gapAfter[range.upperBound - 1].contains(.period) && !gapAfter[range.upperBound - 1].contains(.quoteClose)
     }
 
+    /// A wire dateline at the start of the text: a place in capitals (or a capitalised place with a
+    /// comma), optionally ", region", ", date" and "(Agency)", then a dash: "KYIV, Dec 13, 2025
+    /// (Gazette Wire) - ", "PORTLAND, Ore., Feb 26 - ", "HELSINKI — ". Read at byte level, as it is
+    /// looked for in every indexed article.
     private mutating func findDateline() {
-        let limit = min(bytes.count, DatelineParser.maximumLength)
-        var lineEnd = 0
-        while lineEnd < limit, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-        let lead = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<lineEnd]), as: UTF8.self)
-        if let dateline = DatelineParser.parse(leadOf: lead) { datelineEnd = dateline.length }
+        let limit = min(bytes.count, 120)
+        guard limit > 0, bytes[0] >= UInt8(ascii: "A"), bytes[0] <= UInt8(ascii: "Z") else { return }
+        var index = 0
+        var segment = 0
+        var segmentHasLower = false
+        var firstSegmentCaps = true
+        var wordStart = true
+        var parentheses = 0
+        var sawAgency = false
+        while index < limit {
+            let byte = bytes[index]
+            if byte == 0x0A { return }
+            if byte == 0x20 {
+                // The dash that ends the dateline: " - ", " -- ", " — ", " – ".
+                let next = index + 1
+                if next < limit, bytes[next] == UInt8(ascii: "-") || (bytes[next] == 0xE2 && next + 2 < limit && bytes[next + 1] == 0x80
+                    && (bytes[next + 2] == 0x93 || bytes[next + 2] == 0x94))
+                {
+                    guard index > 0, firstSegmentCaps || segment > 0 else { return }
+                    // "US - China talks" opens prose with a hyphen; "HELSINKI — " is a dateline.
+                    let hyphen = bytes[next] == UInt8(ascii: "-") && (next + 1 >= limit || bytes[next + 1] != UInt8(ascii: "-"))
+                    if hyphen && segment == 0 && !sawAgency { return }
+                    var end = next + (bytes[next] == UInt8(ascii: "-") ? 1 : 3)
+                    while end < bytes.count, bytes[end] == UInt8(ascii: "-") { end += 1 }
+                    guard end < bytes.count, bytes[end] == 0x20 else { return }
+                    while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+                    datelineEnd = end
+                    return
+                }
+                wordStart = true
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: ",") {
+                if segment == 0 { firstSegmentCaps = !segmentHasLower }
+                segment += 1
+                segmentHasLower = false
+            } else if byte == UInt8(ascii: "(") {
+                parentheses += 1
+                sawAgency = true
+            } else if byte == UInt8(ascii: ")") {
+                parentheses -= 1
+            } else if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") {
+                // Words of the place, region and date are capitalised ("Feb", "Ore."); agencies may be anything.
+                if wordStart && parentheses == 0 { return }
+                segmentHasLower = true
+            }
+            if segment == 0 { firstSegmentCaps = firstSegmentCaps && !segmentHasLower }
+            wordStart = false
+            index += 1
+        }
     }
 }
