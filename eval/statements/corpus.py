@@ -56,15 +56,19 @@ def key_for(record):
 
 
 def gazette_binary():
-    """The gazette executable: $GAZETTE, else a release or debug build in the usual places."""
+    """The gazette executable: $GAZETTE, else the newest build under .build*/ (release or debug)."""
     if os.environ.get("GAZETTE"):
         return os.environ["GAZETTE"]
-    for scratch in (".build-w", ".build"):
-        for configuration in ("release", "debug"):
-            candidate = os.path.join(ROOT, scratch, configuration, "gazette")
-            if os.path.exists(candidate):
-                return candidate
-    fail("no gazette binary found; build it (swift build -c release) or set GAZETTE=/path/to/gazette")
+    candidates = []
+    for scratch in sorted(os.listdir(ROOT)):
+        if scratch.startswith(".build"):
+            for configuration in ("release", "debug"):
+                candidate = os.path.join(ROOT, scratch, configuration, "gazette")
+                if os.path.exists(candidate):
+                    candidates.append(candidate)
+    if not candidates:
+        fail("no gazette binary found; build it (swift build -c release) or set GAZETTE=/path/to/gazette")
+    return max(candidates, key=os.path.getmtime)
 
 
 def run_extractor(keys, with_text=False):
