@@ -38,7 +38,7 @@ struct AttributionFinder {
     /// Reporting verbs that take any content as participles (", saying Ukraine had…").
     private static let anyContentLemmas: Set<String> = ["say", "urge", "call", "appeal"]
     /// Verbs that report only a clause or a quotation ("added that…", not "adding costs").
-    private static let clauseOnlyLemmas: Set<String> = ["add", "note"]
+    private static let clauseOnlyLemmas: Set<String> = ["add", "note", "ask", "write"]
 
     let text: StatementText
     let unit: StatementText.Unit
@@ -187,8 +187,7 @@ struct AttributionFinder {
         let afterConjunction = speaker.first > floor && beforeSpeaker.isDisjoint(with: Gap.phraseBreak)
             && text.classes[speaker.first - 1].contains(.subordinator)
         let isRelative = speaker.first > floor && beforeSpeaker.isDisjoint(with: Gap.phraseBreak)
-            && (text.classes[speaker.first - 1].contains(.relativePronoun)
-                || (text.classes[speaker.first - 1].isEmpty && !text.isCapitalized(speaker.first - 1) && text.verbs[speaker.first - 1] == nil))
+            && (text.classes[speaker.first - 1].contains(.relativePronoun) || isZeroRelative(before: speaker.first))
         let clauseStart: Int
         // "…, an offer the Kremlin said was premature": a relative clause on an apposition after a
         // comma ends whatever content came before the comma.
@@ -205,7 +204,11 @@ struct AttributionFinder {
             clauseStart = text.tokens[speaker.first].start
         }
         let after = self.after(verb: verbIndex, kind: verb.kind)
-        if atBoundary, !isRelative {
+        // Only verbs of saying close a clause before them ("…, he said."), and "asked"/"wrote" only a
+        // quotation ("…?" she asked); "a condition Kyiv rejects" or "…licenses, X asked for" do not.
+        let reportsBackward = (verb.kind == .speech || verb.kind == .tell) && !verb.nounLike
+        let quotationOnly = verb.lemma == "ask" || verb.lemma == "write"
+        if atBoundary, !isRelative, reportsBackward, !quotationOnly || wholeQuote(consumed...max(consumed, speaker.first - 1)) != nil {
             switch after {
             case .ends(let tailEnd):
                 backward(verb.lemma, anchor: verbIndex, speaker: .phrase(speaker), regionEnd: speaker.first - 1, tailEnd: tailEnd)
@@ -255,6 +258,16 @@ struct AttributionFinder {
             return SpeakerPhrase(first: named.first, last: last)
         }
         return named
+    }
+
+    /// "an offer the Kremlin said was premature": a plain noun after a determiner, then the speaker.
+    private func isZeroRelative(before first: Int) -> Bool {
+        let noun = first - 1
+        guard noun - 1 >= floor, text.classes[noun].isEmpty, !text.isCapitalized(noun), text.verbs[noun] == nil,
+            text.tokens[noun].kind == .letter, text.gapAfter[noun - 1].isDisjoint(with: Gap.phraseBreak)
+        else { return false }
+        let before = text.classes[noun - 1]
+        return before.contains(.determiner) || (before.isEmpty && noun - 2 >= floor && text.classes[noun - 2].contains(.determiner))
     }
 
     /// Noun-like verb forms ("signals", "demand") count only after a name, a pronoun or a group.
@@ -335,7 +348,7 @@ struct AttributionFinder {
             || wordClass.contains(.adjunctOpener)
         guard opensAdjunct else { return .content(next) }
         var index = next
-        while index < end, index - verbIndex <= 12 {
+        while index < end, index - verbIndex <= 24 {
             if text.isQuoted(index) {
                 return kind == .tell || text.gapBefore(index).contains(.colon) ? .quote(Int(text.quoteOf[index])) : .content(next)
             }
@@ -352,7 +365,7 @@ struct AttributionFinder {
             {
                 return .quote(Int(text.quoteOf[index + 1]))
             }
-            if !gapAfter.isDisjoint(with: [.comma, .period, .semicolon, .dash, .parenthesis, .colon]) { return .ends(index + 1) }
+            if !gapAfter.isDisjoint(with: [.comma, .period, .semicolon, .dash, .colon]) { return .ends(index + 1) }
             index += 1
         }
         if index >= end { return .ends(end) }
@@ -386,7 +399,9 @@ struct AttributionFinder {
         case .content(var start):
             defer { if mergesWithPrevious, !candidates.isEmpty, candidates[candidates.count - 1].anchor == verbIndex { candidates[candidates.count - 1].mergesWithPrevious = true } }
             guard start < end else { return }
-            if needsClause && !(start > verbIndex + 1 && text.folded(start - 1) == "that") { return }
+            let afterThat = start > verbIndex + 1 && text.folded(start - 1) == "that"
+            let clauseWithoutThat = verb.kind != .tell && !(verb.nounLike && verb.form == .thirdPerson) && opensClause(at: start)
+            if needsClause && !afterThat && !clauseWithoutThat { return }
             if verb.kind == .characterize || (verb.kind == .call && lemma == "call") {
                 guard let adjusted = characterization(from: start, verb: verb) else { return }
                 start = adjusted
@@ -396,8 +411,19 @@ struct AttributionFinder {
             candidates.append(Candidate(
                 anchor: verbIndex, verb: lemma, speaker: speaker, content: content, direct: isWhollyQuoted(content), clauseStart: clauseStart,
                 isBoundary: isBoundary, runsForward: true, isRelative: isRelative))
-            consumed = max(consumed, verbIndex + 1)
         }
+    }
+
+    /// "adding a freeze could have destroyed…": an auxiliary soon after marks a clause, not an object
+    /// ("adding several thousand dollars to the cost").
+    private func opensClause(at start: Int) -> Bool {
+        var index = start
+        while index < end, index - start < 6 {
+            if text.classes[index].contains(.auxiliary) { return index > start }
+            if index > start, !text.gapBefore(index).isDisjoint(with: Gap.phraseBreak) { return false }
+            index += 1
+        }
+        return false
     }
 
     /// "described the talks as frank": the content starts after the verb (after "as" when it comes
@@ -439,14 +465,17 @@ struct AttributionFinder {
             }
             return
         }
+        // The attribution closes whatever content ran up to it: "X suggested that Y, he said" is all
+        // his (a statement reported inside it is dropped when the candidates are settled).
+        let attributionStart = text.tokens[regionEnd].end
         if let quote = wholeQuote(regionStart...regionEnd) {
-            addQuote(quote, verb: lemma, anchor: anchor, speaker: speaker, clauseStart: text.tokens[regionStart].start, isBoundary: false, forward: false)
+            addQuote(quote, verb: lemma, anchor: anchor, speaker: speaker, clauseStart: attributionStart, isBoundary: true, forward: false)
         } else {
             let content = contentRange(from: regionStart, to: regionEnd + 1)
             guard !content.isEmpty else { return }
             candidates.append(Candidate(
                 anchor: anchor, verb: lemma, speaker: speaker, content: content, direct: false,
-                clauseStart: text.tokens[regionStart].start, isBoundary: false, runsForward: false))
+                clauseStart: attributionStart, isBoundary: true, runsForward: false))
         }
         if let tailEnd { continuation(after: tailEnd, lemma: lemma, anchor: anchor, speaker: speaker, regionStart: regionStart) }
     }

@@ -131,6 +131,10 @@ extension StatementText {
     /// accepted only when a determiner, possessive or name stands right before it.
     private func isUnknownModifier(_ index: Int, floor: Int) -> Bool {
         guard tokens[index].kind == .letter, verbs[index] == nil, classes[index].isEmpty, !isCapitalized(index) else { return false }
+        // Only before a listed noun: not "a condition Kyiv rejects".
+        guard index + 1 < tokens.count else { return false }
+        let nextIsDemonym = mention(at: index + 1)?.kind == .other
+        guard nextIsDemonym || (mentionOf[index + 1] < 0 && !classes[index + 1].isDisjoint(with: [.headNoun, .modifier])) else { return false }
         for back in [index - 1, index - 2] where back >= floor {
             if !gapAfter[back].isDisjoint(with: .phraseBreak.subtracting(.possessive)) { return false }
             if classes[back].contains(.determiner) || isPossessive(back) || mentionOf[back] >= 0 { return true }

@@ -39,6 +39,8 @@ struct SpeakerResolver {
         var paragraph: Int
         var resolved: Resolved?
         var phrase: SpeakerPhrase?
+        /// Resolved as the speaker of a statement (unknown capitalised names then count as people).
+        var asSpeaker = false
     }
 
     private static let companySuffixes: Set<String> = ["AG", "AB", "Inc", "Ltd", "LLC", "Plc", "PLC", "SA", "NV", "GmbH", "Corp", "Co", "ASA", "Oyj", "SE", "SpA"]
@@ -53,6 +55,8 @@ struct SpeakerResolver {
     private var genderOf: [String: Gender] = [:]
     private var salience: [Salient] = []
     private var eventsCollected = false
+    /// People named in speaker phrases though the actor extractor did not know them, by surname.
+    private var knownPeople: [String: ActorRef] = [:]
 
     init(text: StatementText, gazetteer: Gazetteer, companies: Set<String>) {
         self.text = text
@@ -74,18 +78,24 @@ struct SpeakerResolver {
         return salience.count - 1
     }
 
-    /// The resolution of a subject recorded by `noteSubject`.
-    mutating func subject(_ handle: Int) -> Resolved { materialize(handle) }
+    /// The resolution of a subject recorded by `noteSubject`; `asSpeaker` when it speaks in a statement.
+    mutating func subject(_ handle: Int, asSpeaker: Bool) -> Resolved {
+        if asSpeaker, !salience[handle].asSpeaker, let phrase = salience[handle].phrase {
+            salience[handle].resolved = resolve(phrase, paragraph: salience[handle].paragraph, isSpeaker: true)
+            salience[handle].asSpeaker = true
+        }
+        return materialize(handle)
+    }
 
     private mutating func materialize(_ index: Int) -> Resolved {
         if let resolved = salience[index].resolved { return resolved }
         guard let phrase = salience[index].phrase else { return Resolved(actor: nil, resolution: .unresolved) }
-        let resolved = resolve(phrase, paragraph: salience[index].paragraph)
+        let resolved = resolve(phrase, paragraph: salience[index].paragraph, isSpeaker: false)
         salience[index].resolved = resolved
         return resolved
     }
 
-    mutating func resolve(_ phrase: SpeakerPhrase, paragraph: Int) -> Resolved {
+    mutating func resolve(_ phrase: SpeakerPhrase, paragraph: Int, isSpeaker: Bool = true) -> Resolved {
         let first = phrase.first
         if text.classes[first].contains(.pronoun) { return resolvePronoun(text.folded(first), before: first) }
 
@@ -142,11 +152,24 @@ struct SpeakerResolver {
             return result
         }
         guard !headClass.isDisjoint(with: .headNoun) else {
-            if text.isCapitalized(head), let actor = gazetteerActor(endingAt: head, from: first) ?? actorNamed(startingWith: text.folded(head)) ?? personNamed(phrase) {
+            guard text.isCapitalized(head) else { return result }
+            // A name the actor extractor did not resolve: a gazetteer name split by a sentence break,
+            // the surname of someone named before ("Wallin" after "Winston Wallin, Medtronic chairman"),
+            // the first word of an organisation's name ("Dome"), or a new name given a role.
+            let actor = gazetteerActor(endingAt: head, from: first)
+                ?? (head == first ? personNamed(surname: text.folded(head), before: first) : nil)
+                ?? actorNamed(startingWith: text.folded(head))
+                ?? personNamed(phrase)
+            if let actor {
                 result.actor = actor
                 result.resolution = .mention
                 result.institution = actor.type != .person
                 result.human = actor.type == .person
+                if actor.type == .person { knownPeople[text.folded(head), default: actor] = actor }
+            } else {
+                // An unknown capitalised name speaking: most likely a person ("Gowland said"). As a
+                // sentence's first word it may be any noun ("Debt taken on for defence…").
+                result.human = isSpeaker && !text.tokens[head].isAcronym
             }
             return result
         }
@@ -166,10 +189,11 @@ struct SpeakerResolver {
         // "a ministry spokesman": the institution mentioned before speaks through its spokesman.
         if qualifiers.isEmpty, headClass.contains(.personNoun),
             let institution = (first..<head).first(where: { text.classes[$0].contains(.institutionNoun) }).map({ text.folded($0) }),
-            let actor = latestSpeaker(before: first, where: { $0.actor != nil && $0.roles.contains(institution) })?.actor
+            let match = latestSpeaker(before: first, where: { $0.roles.contains(institution) })
         {
-            result.actor = actor
-            result.resolution = .description
+            // "the utility spokesman" after "a spokesman for the utility": the same speaker, resolved or not.
+            result.actor = match.actor
+            result.resolution = match.actor == nil ? .unresolved : .description
             return result
         }
         // "the Ukrainian leader", "the envoy", "Russia's deputy foreign minister": a description of
@@ -183,12 +207,23 @@ struct SpeakerResolver {
                 return result
             }
         }
-        if qualifiers.count == 1, speaksFor {
+        // "U.S. bank officials", "German industry executives": they speak for their bank, not the country.
+        let privateBody = (first..<head).contains { index in
+            text.mentionOf[index] < 0 && text.classes[index].contains(.institutionNoun) && !text.classes[index].contains(.official)
+        }
+        if qualifiers.count == 1, speaksFor, !privateBody {
             result.actor = qualifiers[0]
             result.resolution = .group
             return result
         }
         guard qualifiers.isEmpty else { return result }
+        // "a National Southwire spokesman", "a spokesman for Montreal-based Alcan": an organisation
+        // named before by a longer name.
+        if speaksFor, let organisation = organisationNamed(in: first...phrase.last, except: head) {
+            result.actor = organisation
+            result.resolution = .group
+            return result
+        }
         // "officials in Washington", "a spokesperson for the World Food Programme", "an adviser to the
         // Ukrainian government"; not "an executive from a German engineering group".
         let linksOwner = split <= phrase.last && ["for", "of", "to", "from"].contains(text.folded(split))
@@ -327,6 +362,25 @@ struct SpeakerResolver {
             actors.append(actor)
         }
         return actors
+    }
+
+    /// A capitalised word of the phrase that starts the name of an organisation in the article.
+    private func organisationNamed(in range: ClosedRange<Int>, except head: Int) -> ActorRef? {
+        for index in range where index != head && text.mentionOf[index] < 0 && text.isCapitalized(index) && !text.tokens[index].isAcronym {
+            if index > range.lowerBound, text.isCapitalized(index - 1), text.mentionOf[index - 1] < 0 { continue }
+            if let actor = actorNamed(startingWith: text.folded(index)), actor.type == .org { return actor }
+        }
+        return nil
+    }
+
+    /// "Wallin" after "Winston Wallin": a person of the article with this surname, named by a
+    /// mention or by a speaker phrase before.
+    private func personNamed(surname: String, before token: Int) -> ActorRef? {
+        if let known = knownPeople[surname] { return known }
+        for mention in text.mentions where mention.firstToken < token && mention.kind == .person && mention.tokenCount >= 2 {
+            if text.folded(mention.firstToken + mention.tokenCount - 1) == surname, let actor = mention.actor { return actor }
+        }
+        return nil
     }
 
     /// "Lichtweg" after "Lichtweg AG": an organisation or person named earlier by a longer name.

@@ -68,7 +68,7 @@ private struct Reading {
             switch candidate.speaker {
             case .phrase(let phrase):
                 let resolved: SpeakerResolver.Resolved
-                if phrase == subject, let subjectResolved = subjectHandle.map({ resolver.subject($0) }) {
+                if phrase == subject, let subjectResolved = subjectHandle.map({ resolver.subject($0, asSpeaker: true) }) {
                     resolved = subjectResolved
                 } else {
                     resolved = resolver.resolve(phrase, paragraph: unit.paragraph)
@@ -76,12 +76,12 @@ private struct Reading {
                 }
                 speaker = makeSpeaker(phrase, resolved)
             case .subject:
-                guard let subject, let subjectResolved = subjectHandle.map({ resolver.subject($0) }) else { continue }
+                guard let subject, let subjectResolved = subjectHandle.map({ resolver.subject($0, asSpeaker: true) }) else { continue }
                 speaker = makeSpeaker(subject, subjectResolved)
             case .inherit:
                 if let previous = made.last {
                     speaker = previous.speaker
-                } else if let subject, let subjectResolved = subjectHandle.map({ resolver.subject($0) }) {
+                } else if let subject, let subjectResolved = subjectHandle.map({ resolver.subject($0, asSpeaker: true) }) {
                     speaker = makeSpeaker(subject, subjectResolved)
                 } else {
                     continue
@@ -124,6 +124,12 @@ private struct Reading {
             }
             accepted.append(candidate)
         }
+        // "The commission suggested that…, he said": a statement inside content reported before its
+        // attribution is part of that content.
+        let backward = accepted.filter { !$0.runsForward && !$0.direct && !$0.isAccordingTo }.map(\.content)
+        accepted.removeAll { inner in
+            inner.runsForward && backward.contains { $0.contains(text.tokens[inner.anchor].start) && $0 != inner.content }
+        }
         let anchors = accepted.filter { !$0.isAccordingTo }.map { text.tokens[$0.anchor].start }
         accepted.removeAll { outer in outer.isAccordingTo && anchors.contains { outer.content.contains($0) } }
         for index in accepted.indices where accepted[index].runsForward {
@@ -145,17 +151,14 @@ private struct Reading {
     /// semicolon ends the content even without a reporting verb.
     private func cutAtNextClause(_ content: Range<Int>) -> Range<Int> {
         var index = firstToken(atOrAfter: content.lowerBound)
-        var sawGerund = false
         while index < text.tokens.count, text.tokens[index].end <= content.upperBound {
             defer { index += 1 }
-            // ", pointing to new rail links": a participle clause after a comma is the subject's own,
-            // unless it continues a list of gerunds ("on managing risks, countering disinformation").
+            // ", pointing to new rail links": a participle clause of the speaker's own ends the content.
             if text.gapAfter[index].contains(.comma), !text.gapAfter[index].contains(.quoteOpen), index + 1 < text.tokens.count,
-                text.tokens[index + 1].end <= content.upperBound, !text.isQuoted(index + 1), isParticipleClause(index + 1), !sawGerund
+                text.tokens[index + 1].end <= content.upperBound, !text.isQuoted(index + 1), isParticipleClause(index + 1)
             {
                 return cut(content, at: text.tokens[index].end)
             }
-            if index > 0, text.folded(index).hasSuffix("ing"), text.classes[index - 1].contains(.preposition) { sawGerund = true }
             if text.isQuoted(index) { continue }
             if text.gapAfter[index].contains(.semicolon), text.tokens[index].end < content.upperBound {
                 return cut(content, at: text.tokens[index].end)
@@ -174,10 +177,10 @@ private struct Reading {
         return content
     }
 
+    /// ", pointing to…", ", citing…": a participle clause of the speaker's own (not ", covering…",
+    /// which still describes the content).
     private func isParticipleClause(_ index: Int) -> Bool {
-        let word = text.folded(index)
-        guard word.hasSuffix("ing"), word.count > 5, !text.isCapitalized(index), text.mentionOf[index] < 0 else { return false }
-        return text.classes[index].isDisjoint(with: [.notParticiple, .preposition])
+        text.classes[index].contains(.speakerParticiple) && text.mentionOf[index] < 0
     }
 
     private func firstToken(atOrAfter offset: Int) -> Int {

@@ -176,6 +176,8 @@ enum StatementLexicon {
         /// -ing words that never open a participle clause: "including", "according".
         static let notParticiple = WordClass(rawValue: 1 << 37)
         static let according = WordClass(rawValue: 1 << 38)
+        /// -ing words that start the subject's own next action: ", pointing to…", ", citing…".
+        static let speakerParticiple = WordClass(rawValue: 1 << 39)
 
         static let headNoun: WordClass = [.personNoun, .groupNoun, .institutionNoun, .documentNoun]
     }
@@ -186,7 +188,7 @@ enum StatementLexicon {
         (.quantifier, "one two three four five six several some many most both all each few"),
         (.preposition, "of for in at to from on with by familiar close briefed seen published run led including among near outside inside under within"),
         (.auxiliary, "is was were are be been being has have had having will would can could may might must shall should do does did am"),
-        (.adverb, "also repeatedly consistently previously earlier later again already publicly privately strongly firmly flatly reportedly recently still once then now separately further clearly openly often frequently long never not just only quickly swiftly immediately formally officially initially subsequently angrily sharply bluntly simply"),
+        (.adverb, "here there also repeatedly consistently previously earlier later again already publicly privately strongly firmly flatly reportedly recently still once then now separately further clearly openly often frequently long never not just only quickly swiftly immediately formally officially initially subsequently angrily sharply bluntly simply"),
         (.negation, "not never n't no"),
         (.clauseWord, "that which who whom whose what when where while whereas as because if but or so than though although since until unless whether after before and nor yet amid despite"),
         (.pronoun, "he she they it we"),
@@ -209,7 +211,8 @@ enum StatementLexicon {
             senator lawmaker executive founder chairman chairwoman chair director analyst economist expert trader broker \
             researcher strategist investigator officer commander general captain owner lawyer prosecutor judge coordinator \
             monitor source reporter journalist activist manager ceo king queen prince emperor national member delegate \
-            observer engineer scientist doctor resident citizen voter worker farmer organiser organizer
+            observer engineer scientist doctor resident citizen voter worker farmer organiser organizer \
+            businessman businesswoman banker dealer
             """),
         (.groupNoun, """
             officials leaders ministers envoys diplomats negotiators representatives authorities lawmakers senators \
@@ -219,14 +222,15 @@ enum StatementLexicon {
             carmakers producers exporters importers utilities companies banks lenders creditors allies partners sides \
             parties countries states members delegates organisers organizers engineers scientists doctors citizens \
             voters owners operators insurers underwriters airlines advisers advisors aides spokesmen spokespeople \
-            commissioners ambassadors mayors governors judges lawyers prosecutors
+            commissioners ambassadors mayors governors judges lawyers prosecutors bankers dealers businessmen \
+            businesspeople
             """),
         (.institutionNoun, """
             ministry ministries government office agency company firm fund bank operator department mission commission \
             council committee parliament court administration presidency embassy alliance union organisation organization \
             group board authority regulator headquarters side delegation military army navy intelligence police service \
             cabinet coalition party secretariat directorate institute association federation watchdog maker producer \
-            exporter insurer lender broker
+            exporter insurer lender broker utility industry
             """),
         (.documentNoun, """
             statement statements report reports document documents data figures estimates estimate summary readout \
@@ -278,7 +282,8 @@ enum StatementLexicon {
         (.relativePronoun, "that which who whom whose what"),
         (.subordinator, "as while whereas but and though although because since even"),
         (.participleLead, "while by and after before when thereby"),
-        (.adjunctOpener, "that after before during as when while following ahead until upon"),
+        (.adjunctOpener, "that after before during as when while following ahead until upon here there"),
+        (.speakerParticiple, "pointing citing referring declining refusing speaking gesturing stopping"),
         (.phrasePreposition, "of in at for from to familiar close with"),
         (.timeNoun, "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning afternoon evening night weekend"),
         (.timeLead, "on last this next earlier later late early"),

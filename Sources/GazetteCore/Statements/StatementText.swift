@@ -265,9 +265,10 @@ struct StatementText {
                     let sameQuote = quoteOf[end] >= 0 && quoteOf[end] == quoteOf[end - 1]
                     let dashAttribution = gapAfter[end - 1].contains(.quoteClose) && gapAfter[end - 1].contains(.dash)
                     // ICU ends a sentence at "U.S." before a capital: "The U.S. Treasury said" is one.
+                    // ICU ends a sentence after "U.S." or "J.P." before any capital: "The U.S. Treasury said",
+                    // "J.P. Morgan probably would" are one sentence; "…in the U.S. The company said" is two.
                     let acronymBreak = tokens[end - 1].isAcronym && gapAfter[end - 1].isDisjoint(with: Gap.phraseBreak)
-                        && isCapitalized(end) && end + 1 < tokens.count && tokens[end + 1].sentence == tokens[end].sentence
-                        && verbs[end + 1] != nil
+                        && isCapitalized(end) && classes[end].isDisjoint(with: [.determiner, .pronoun, .preposition, .clauseWord, .adverb, .introWord])
                     if !sameQuote && !dashAttribution && !acronymBreak { break }
                 }
                 end += 1
