@@ -134,6 +134,31 @@ struct CLITests {
         #expect(summary["failed"] as? Int == 1)
     }
 
+    /// The hidden developer command the statement evaluation drives: one JSON line per article.
+    @Test func statementsExtractPrintsStatementsAsJSONLines() throws {
+        let file = Fixture.repositoryRoot + "/Samples/2025-12-14-zelensky-envoys-geneva.md"
+        let result = try CLI.run(["statements-extract", "--text", file])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let article = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let body = try #require(article["body"] as? String)
+        #expect(article["body_bytes"] as? Int == body.utf8.count)
+        let statements = try #require(article["statements"] as? [[String: Any]])
+        let quote = try #require(statements.first { ($0["text"] as? String)?.hasPrefix("Today we talked") == true })
+        let speaker = try #require(quote["speaker"] as? [String: Any])
+        #expect(speaker["id"] as? String == "person:volodymyr-zelensky")
+        #expect(speaker["text"] as? String == "Zelensky")
+        #expect(quote["verb"] as? String == "tell")
+        #expect(quote["direct"] as? Bool == true)
+        // Offsets are UTF-8 bytes into the body.
+        let span = try #require(quote["content"] as? [Int])
+        #expect(String(decoding: Array(body.utf8)[span[0]..<span[1]], as: UTF8.self) == quote["text"] as? String)
+        // The command is for developers: `gazette --help` does not list it.
+        #expect(!(try CLI.run(["--help"]).stdout.contains("statements-extract")))
+        #expect(try CLI.run(["statements-extract", "--timing", "--repeats", "0", file]).status == 64)
+    }
+
     @Test func commandsParseInProcess() throws {
         #expect(throws: (any Error).self) { _ = try GazetteCommand.parseAsRoot(["search", "x", "--sort", "sideways"]) }
         #expect(try GazetteCommand.parseAsRoot(["search", "x", "--sort", "newest"]) is SearchCommand)

@@ -84,7 +84,7 @@ struct StatementText {
             }
             classes.append(entry?.classes ?? [])
             verbs.ids.append(entry?.verb ?? -1)
-            if let entry, entry.verb >= 0 || entry.classes.contains(.according) { isQuiet = false }
+            if let entry, entry.verb >= 0 || !entry.classes.isDisjoint(with: [.according, .positionNoun]) { isQuiet = false }
         }
         scanQuotes()
         if !quotes.isEmpty { isQuiet = false }
