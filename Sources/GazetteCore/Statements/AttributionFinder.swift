@@ -182,7 +182,6 @@ struct AttributionFinder {
     private mutating func attribute(_ verb: StatementLexicon.Verb, at verbIndex: Int, speaker: SpeakerPhrase, hasAuxiliary: Bool) {
         if verb.nounLike && !hasAuxiliary && !isClearSubject(speaker, verb: verb) { return }
         let beforeSpeaker = speaker.first > floor ? text.gapAfter[speaker.first - 1] : []
-        let wordBefore = speaker.first > floor ? text.folded(speaker.first - 1) : ""
         let atBoundary = speaker.first > floor && !beforeSpeaker.isDisjoint(with: [.comma, .quoteClose, .dash, .semicolon])
         let afterConjunction = speaker.first > floor && beforeSpeaker.isDisjoint(with: Gap.phraseBreak)
             && text.classes[speaker.first - 1].contains(.subordinator)

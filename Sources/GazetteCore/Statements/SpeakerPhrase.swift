@@ -183,7 +183,7 @@ extension StatementText {
         while start < unit.tokens.upperBound, tokens[start].start < datelineEnd { start += 1 }
         guard start < unit.tokens.upperBound else { return nil }
         let opener = classes[start].contains(.introWord) || (verbs[start].map { $0.form == .participle || $0.form == .past } ?? false)
-            || (tokens[start].folded.hasSuffix("ing") && !isCapitalizedName(start))
+            || (tokens[start].folded.hasSuffix("ing") && mentionOf[start] < 0)
         if opener {
             var comma = start
             while comma < unit.tokens.upperBound - 1, !gapAfter[comma].contains(.comma) { comma += 1 }
@@ -199,8 +199,6 @@ extension StatementText {
         }
         return start
     }
-
-    private func isCapitalizedName(_ index: Int) -> Bool { mentionOf[index] >= 0 }
 
     /// The subject of a unit: the phrase it opens with (with an appositive name: "Ukraine's energy
     /// minister, Halyna Moroz, who…"). Nil when the unit opens with a quotation.

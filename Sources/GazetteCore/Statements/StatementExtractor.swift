@@ -60,7 +60,7 @@ private struct Reading {
         let found = finder.find()
         if found.isEmpty && !text.isQuoted(unit.tokens.lowerBound) { return }
         if text.isHeading(unit) { return }
-        let candidates = settle(found, finder: finder)
+        let candidates = settle(found)
 
         var made: [Statement] = []
         for candidate in candidates {
@@ -105,7 +105,7 @@ private struct Reading {
     /// urged", ", while France said") closes the content before it; an attribution inside an
     /// earlier content (a statement reported within a statement) is dropped; "according to X"
     /// gives way to the statement it introduces.
-    private func settle(_ found: [Candidate], finder: AttributionFinder) -> [Candidate] {
+    private func settle(_ found: [Candidate]) -> [Candidate] {
         var accepted: [Candidate] = []
         for candidate in found {
             let anchorOffset = text.tokens[candidate.anchor].start
