@@ -45,6 +45,8 @@ struct AttributionFinder {
     /// First token of the unit after any dateline.
     let floor: Int
     let subject: SpeakerPhrase?
+    /// Where the unit's own words start (after an opening phrase), for telling content from introductions.
+    private let subjectStart: Int?
     private var candidates: [Candidate] = []
     /// Tokens before this index already belong to an attribution found earlier in the unit.
     private var consumed: Int
@@ -57,6 +59,7 @@ struct AttributionFinder {
         while floor < unit.tokens.upperBound, text.tokens[floor].start < text.datelineEnd { floor += 1 }
         self.floor = floor
         consumed = floor
+        subjectStart = text.subjectStart(of: unit)
     }
 
     var end: Int { unit.tokens.upperBound }
@@ -451,7 +454,7 @@ struct AttributionFinder {
         guard regionStart <= regionEnd else { return }
         // "Speaking to reporters in Moscow, Putin said": an opening phrase is not content, unless the
         // sentence goes on after the attribution ("Until the questions are settled, analysts say, …").
-        if regionStart == floor, text.subjectStart(of: unit).map({ $0 > regionEnd }) ?? false {
+        if regionStart == floor, subjectStart.map({ $0 > regionEnd }) ?? false {
             guard let tailEnd else { return }
             if continuesClause(at: tailEnd) {
                 let content = contentRange(from: regionStart, to: end)
@@ -513,7 +516,7 @@ struct AttributionFinder {
         var last = first
         while last + 1 < end, text.gapAfter[last].isDisjoint(with: Gap.phraseBreak) { last += 1 }
         let speaker = SpeakerPhrase(first: first, last: last)
-        if index == floor || (index > floor && text.subjectStart(of: unit) == index) || (index > floor && !text.gapAfter[index - 1].contains(.comma)) {
+        if index == floor || (index > floor && subjectStart == index) || (index > floor && !text.gapAfter[index - 1].contains(.comma)) {
             guard last + 1 < end, text.gapAfter[last].contains(.comma) else { return }
             let content = contentRange(from: last + 1, to: end)
             guard !content.isEmpty else { return }
@@ -573,7 +576,14 @@ struct AttributionFinder {
         candidates.append(Candidate(
             anchor: anchor, verb: verb, speaker: speaker, content: content, direct: true, clauseStart: clauseStart, isBoundary: isBoundary,
             runsForward: false))
-        if forward, let last = (unit.tokens).last(where: { text.quoteOf[$0] == Int32(quote) }) { consumed = max(consumed, last + 1) }
+        if forward {
+            // The quotation's tokens are consecutive: step past them from the anchor.
+            var last = anchor
+            while last + 1 < end, text.quoteOf[last + 1] == Int32(quote) || text.tokens[last + 1].start < text.quotes[quote].inner.lowerBound {
+                last += 1
+            }
+            consumed = max(consumed, last + 1)
+        }
     }
 
     /// The text inside a quotation, without the comma that hands over to the attribution.
@@ -628,9 +638,16 @@ struct AttributionFinder {
 
     private func isWhollyQuoted(_ content: Range<Int>) -> Bool {
         var sawToken = false
-        for index in unit.tokens where text.tokens[index].start >= content.lowerBound && text.tokens[index].end <= content.upperBound {
+        var index = unit.tokens.lowerBound
+        var high = unit.tokens.upperBound
+        while index < high {  // the first token at or after the content's start
+            let middle = (index + high) / 2
+            if text.tokens[middle].start < content.lowerBound { index = middle + 1 } else { high = middle }
+        }
+        while index < unit.tokens.upperBound, text.tokens[index].end <= content.upperBound {
             sawToken = true
             if !text.isQuoted(index) { return false }
+            index += 1
         }
         return sawToken
     }

@@ -43,6 +43,9 @@ struct SpeakerResolver {
         var asSpeaker = false
     }
 
+    /// How many earlier speakers, subjects or titled names a pronoun or description may reach.
+    private static let lookBack = 400
+
     private static let companySuffixes: Set<String> = ["AG", "AB", "Inc", "Ltd", "LLC", "Plc", "PLC", "SA", "NV", "GmbH", "Corp", "Co", "ASA", "Oyj", "SE", "SpA"]
 
     private let text: StatementText
@@ -254,7 +257,10 @@ struct SpeakerResolver {
     /// pending subjects on the way.
     private mutating func latestSpeaker(before token: Int, where test: (Resolved) -> Bool) -> Resolved? {
         var index = salience.count - 1
-        while index >= 0 {
+        // Pronouns and descriptions point back a few paragraphs at most; a bounded look-back also
+        // keeps long texts linear.
+        let oldest = max(0, salience.count - Self.lookBack)
+        while index >= oldest {
             if salience[index].token < token {
                 let candidate = materialize(index)
                 if test(candidate) { return candidate }
@@ -294,7 +300,7 @@ struct SpeakerResolver {
     /// person quoted just before in the same paragraph when nothing contradicts it.
     private mutating func describePerson(_ head: String, country: ActorRef?, before token: Int, paragraph: Int) -> ActorRef? {
         collectEvents()
-        for event in roleEvents.reversed() where event.token < token && event.actor.type == .person {
+        for event in roleEvents.suffix(Self.lookBack).reversed() where event.token < token && event.actor.type == .person {
             guard event.roles.contains(where: { StatementLexicon.role($0, fits: head) }) else { continue }
             if let country, event.country?.id != country.id { continue }
             return event.actor

@@ -53,12 +53,20 @@ private struct Reading {
         self.resolver = resolver
     }
 
+    /// A "sentence" longer than this is not prose (tables, run-together lists): it holds no
+    /// statements, and skipping it keeps extraction linear on hostile input.
+    static let longestUnit = 1_000
+    /// More attributions than this in one unit is not prose either.
+    static let mostCandidates = 64
+
     mutating func read(_ unit: StatementText.Unit) {
+        guard unit.tokens.count <= Self.longestUnit else { return }
         let subject = text.subject(of: unit)
         let subjectHandle = subject.map { resolver.noteSubject($0, paragraph: unit.paragraph) }
         var finder = AttributionFinder(text: text, unit: unit, subject: subject)
         let found = finder.find()
         if found.isEmpty && !text.isQuoted(unit.tokens.lowerBound) { return }
+        if found.count > Self.mostCandidates { return }
         if text.isHeading(unit) { return }
         let candidates = settle(found)
 
@@ -109,7 +117,8 @@ private struct Reading {
         var accepted: [Candidate] = []
         for candidate in found {
             let anchorOffset = text.tokens[candidate.anchor].start
-            if let open = accepted.lastIndex(where: { $0.runsForward && $0.content.contains(anchorOffset) }) {
+            // Earlier contents already end where a later clause began: only the latest one can be open.
+            if let open = accepted.lastIndex(where: \.runsForward), accepted[open].content.contains(anchorOffset) {
                 if candidate.mergesWithPrevious {
                     accepted[open].content = candidate.content
                     continue
