@@ -6,13 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gazette", targets: ["gazette"]),
+        .executable(name: "gazette-train-ner", targets: ["gazette-train-ner"]),
         .library(name: "GazetteCore", targets: ["GazetteCore"]),
         .library(name: "GazetteCommands", targets: ["GazetteCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // The C boundary over Xapian, ICU, libxml2 and zlib. Only GazetteCore imports it.
@@ -39,9 +39,8 @@ let package = Package(
             dependencies: [
                 "CShim",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Ink", package: "Ink"),
             ],
-            resources: [.copy("Resources/gazetteer")]
+            resources: [.copy("Resources/gazetteer"), .copy("Resources/ner")]
         ),
         // The command-line commands, as a library so tests can run them in-process.
         .target(
@@ -52,6 +51,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gazette", dependencies: ["GazetteCommands"]),
+        // Trains the entity tagger model shipped in GazetteCore's resources.
+        .executableTarget(
+            name: "gazette-train-ner",
+            dependencies: ["GazetteCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"]),
         .testTarget(name: "GazetteCommandsTests", dependencies: ["GazetteCommands", "GazetteCore"]),
     ],

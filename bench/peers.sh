@@ -17,12 +17,7 @@ corpus_name=${1:-reuters}
 systems=${SYSTEMS:-xapian-py,xapian-cpp,tantivy,tantivy-1t,sqlite-fts5,gazette}
 
 mkdir -p "$work" bench/results
-mkdir -p "$work/harness"
-for item in "$shared"/bench/*; do
-  case "$(basename "$item")" in results|_work) ;; *) cp -r "$item" "$work/harness/" ;; esac
-done
-chmod -R u+w "$work/harness"
-bash "$work/harness/setup.sh" >/dev/null
+bash bench/harness.sh
 export PATH="/opt/swift/usr/bin:$PATH"
 swift build -c release >/dev/null
 export GAZETTE_BIN=$root/.build/release/gazette
@@ -35,7 +30,7 @@ case "$corpus_name" in
   synth-*)
     count=${corpus_name#synth-}; count=${count/k/000}; count=${count/m/000000}
     corpus=$work/synth-$count.jsonl
-    [ -f "$corpus" ] || "$py" "$work/harness/make_corpus.py" --docs "$count" --seed 1 --out "$corpus"
+    [ -f "$corpus" ] || "$py" "$work/harness/make_corpus.py" --docs "$count" --seed 1 --data "$shared/data" --out "$corpus"
     queries=$work/harness/queries-synth.txt ;;
   *) echo "unknown corpus $corpus_name (reuters, synth-100k, synth-1m)" >&2; exit 64 ;;
 esac

@@ -82,6 +82,9 @@ gz_db *gz_db_open_read(const char *path, size_t path_len, gz_error *error);
 gz_db *gz_db_open_remote(const char *host, size_t host_len, unsigned port, unsigned timeout_ms,
                          gz_error *error);
 
+/** A database with no shards yet, to which gz_db_add_shard adds them. */
+gz_db *gz_db_new_combined(gz_error *error);
+
 /** Adds another read-only database (a shard) to `db`, which then searches them as one. */
 int gz_db_add_shard(gz_db *db, const gz_db *shard, gz_error *error);
 
@@ -156,9 +159,11 @@ int64_t gz_doc_add_packed(gz_doc *doc, const uint8_t *packed, size_t len, gz_err
 
 int gz_doc_set_value(gz_doc *doc, unsigned slot, const char *value, size_t len, gz_error *error);
 
-/** Adds or replaces the document indexed by the unique term; returns the document id (0 = error). */
-uint32_t gz_db_replace_by_term(gz_db *db, const char *unique_term, size_t term_len,
-                               const gz_doc *doc, gz_error *error);
+/** Adds a new document; returns its id (0 = error). */
+uint32_t gz_db_add_document(gz_db *db, const gz_doc *doc, gz_error *error);
+
+/** Replaces the document with this id (or adds it under that id). */
+int gz_db_replace_docid(gz_db *db, uint32_t docid, const gz_doc *doc, gz_error *error);
 
 /** Deletes every document indexed by `term`. */
 int gz_db_delete_by_term(gz_db *db, const char *term, size_t term_len, gz_error *error);
@@ -169,9 +174,15 @@ int gz_db_begin_transaction(gz_db *db, bool flushed, gz_error *error);
 int gz_db_commit_transaction(gz_db *db, gz_error *error);
 int gz_db_cancel_transaction(gz_db *db, gz_error *error);
 
-/** Compacts the database at `source` into a new database at `destination` (xapian-compact). */
-int gz_db_compact(const char *source, size_t source_len, const char *destination,
-                  size_t destination_len, gz_error *error);
+/**
+ * Compacts `db` (one database or several shards) into a new database at `destination`, as
+ * xapian-compact does. Where shards hold different metadata for the same key, the values of keys
+ * matching a merge rule are merged as sets of items; other keys keep the first shard's value.
+ * `merge_rules` holds one rule per line: a separator code ('n' newline, 's' space) followed by
+ * the key prefix, e.g. "nalias:\nsgazette:languages".
+ */
+int gz_db_compact(const gz_db *db, const char *destination, size_t destination_len,
+                  const char *merge_rules, size_t merge_rules_len, gz_error *error);
 
 /* ---------------------------------------------------------------------------------------------- */
 /* Iterating terms and metadata keys                                                                */
@@ -243,7 +254,8 @@ gz_query *gz_query_scale(const gz_query *query, double factor, gz_error *error);
 gz_query *gz_query_value_range(unsigned slot, const char *low, size_t low_len, const char *high,
                                size_t high_len, gz_error *error);
 
-/** Terms starting with `prefix`, at most `max_expansion` of them (else an error at search time). */
+/** Terms starting with `prefix`, at most `max_expansion` of them (else an error at search time);
+ *  a document weighs as its best-matching expansion (OP_MAX). */
 gz_query *gz_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
                             gz_error *error);
 
@@ -262,8 +274,14 @@ void gz_query_free(gz_query *query);
 typedef enum gz_sort_order {
     GZ_SORT_RELEVANCE = 0,
     GZ_SORT_VALUE_DESCENDING = 1, /* then relevance */
-    GZ_SORT_VALUE_ASCENDING = 2   /* then relevance */
+    GZ_SORT_VALUE_ASCENDING = 2,  /* then relevance */
+    GZ_SORT_RELEVANCE_THEN_VALUE_DESCENDING = 3 /* equal weights: highest value first */
 } gz_sort_order;
+
+typedef enum gz_weighting {
+    GZ_WEIGHT_BM25 = 0, /* Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5) */
+    GZ_WEIGHT_INEB2 = 1 /* Xapian::IneB2Weight(dfr_c): divergence from randomness */
+} gz_weighting;
 
 typedef struct gz_search_options {
     uint32_t offset;
@@ -271,11 +289,20 @@ typedef struct gz_search_options {
     uint32_t check_at_least;   /* documents to examine at least (exact counts need doccount) */
     int sort;                  /* gz_sort_order */
     unsigned sort_slot;
+    int weighting;             /* gz_weighting (0, BM25, when zero-initialised) */
     double bm25_k1;            /* <= 0 selects Xapian's default */
     double bm25_b;             /* < 0 selects Xapian's default */
+    double dfr_c;              /* IneB2's length normalisation parameter; <= 0 selects 1 */
     double time_limit_seconds; /* 0 = none */
     const char *facet_prefix;  /* when non-NULL, count documents per term with this prefix over */
     size_t facet_prefix_len;   /* the whole match set (multi-valued facet) */
+    /* Pseudo-relevance feedback, used with GZ_SORT_RELEVANCE* only: when expand_documents > 0, a
+     * first run takes that many top hits as relevant, Xapian's ESet picks up to expand_terms
+     * unprefixed terms from them, and the final run adds those terms to the query with
+     * OP_AND_MAYBE, their weights scaled by expand_weight. The match set does not change. */
+    uint32_t expand_documents;
+    uint32_t expand_terms;
+    double expand_weight;
 } gz_search_options;
 
 typedef struct gz_mset gz_mset;
@@ -367,8 +394,12 @@ typedef enum gz_html_node_kind {
     GZ_HTML_TEXT = 2
 } gz_html_node_kind;
 
-/** Parses an HTML document (encoding from its meta tags, else UTF-8). NULL and error on failure. */
-gz_html *gz_html_parse(const char *bytes, size_t len, gz_error *error);
+/**
+ * Parses an HTML document (encoding from its meta tags, else UTF-8). NULL and error on failure.
+ * Documents with more than `max_tags` '<' characters are refused (GZ_ERR_TOO_LARGE) before
+ * parsing: each element costs libxml2 about 170 bytes, so the count bounds memory.
+ */
+gz_html *gz_html_parse(const char *bytes, size_t len, size_t max_tags, gz_error *error);
 void gz_html_free(gz_html *html);
 
 /** The root element (NULL for an empty document). Nodes live as long as their gz_html. */

@@ -2,12 +2,66 @@
 #include "shim_internal.hpp"
 
 #include <cstdlib>
+#include <set>
 
 using gazette_shim::copy_out;
 using gazette_shim::guarded;
 using gazette_shim::guarded_value;
 using gazette_shim::kMaxTermBytes;
 using gazette_shim::set_error;
+
+namespace {
+
+// Shards each hold the actor catalog entries of their own documents; merging shards must keep the
+// union of list-valued entries rather than the first shard's list.
+class MetadataMergingCompactor : public Xapian::Compactor {
+  public:
+    // Each line of `rules` is a separator code ('n' newline, 's' space) followed by a key prefix.
+    explicit MetadataMergingCompactor(const std::string &rules) {
+        size_t start = 0;
+        while (start < rules.size()) {
+            size_t end = rules.find('\n', start);
+            if (end == std::string::npos) end = rules.size();
+            if (end > start + 1) {
+                rules_.emplace_back(rules.substr(start + 1, end - start - 1), rules[start] == 's' ? ' ' : '\n');
+            }
+            start = end + 1;
+        }
+    }
+
+    std::string resolve_duplicate_metadata(const std::string &key, size_t num_tags,
+                                           const std::string tags[]) override {
+        for (const auto &rule : rules_) {
+            if (key.compare(0, rule.first.size(), rule.first) == 0) return merge(tags, num_tags, rule.second);
+        }
+        return tags[0];
+    }
+
+  private:
+    static std::string merge(const std::string tags[], size_t num_tags, char separator) {
+        std::set<std::string> items;
+        for (size_t i = 0; i < num_tags; ++i) {
+            const std::string &tag = tags[i];
+            size_t start = 0;
+            while (start <= tag.size()) {
+                size_t end = tag.find(separator, start);
+                if (end == std::string::npos) end = tag.size();
+                if (end > start) items.insert(tag.substr(start, end - start));
+                start = end + 1;
+            }
+        }
+        std::string merged;
+        for (const auto &item : items) {
+            if (!merged.empty()) merged += separator;
+            merged += item;
+        }
+        return merged;
+    }
+
+    std::vector<std::pair<std::string, char>> rules_;
+};
+
+} // namespace
 
 extern "C" {
 
@@ -26,6 +80,15 @@ gz_db *gz_db_open_remote(const char *host, size_t host_len, unsigned port, unsig
         auto db = std::make_unique<gz_db>();
         db->owned_reader = std::make_unique<Xapian::Database>(
             Xapian::Remote::open(std::string(host, host_len), port, timeout_ms, timeout_ms));
+        db->database = db->owned_reader.get();
+        return db.release();
+    });
+}
+
+gz_db *gz_db_new_combined(gz_error *error) {
+    return guarded_value<gz_db *>(error, nullptr, [&] {
+        auto db = std::make_unique<gz_db>();
+        db->owned_reader = std::make_unique<Xapian::Database>();
         db->database = db->owned_reader.get();
         return db.release();
     });
@@ -146,19 +209,20 @@ int gz_db_set_metadata(gz_db *db, const char *key, size_t key_len, const char *v
     });
 }
 
-uint32_t gz_db_replace_by_term(gz_db *db, const char *unique_term, size_t term_len,
-                               const gz_doc *doc, gz_error *error) {
+uint32_t gz_db_add_document(gz_db *db, const gz_doc *doc, gz_error *error) {
     if (!db->writable) {
         set_error(error, GZ_ERR_INVALID_ARGUMENT, "database is not open for writing");
         return 0;
     }
-    if (term_len == 0 || term_len > kMaxTermBytes) {
-        set_error(error, GZ_ERR_INVALID_ARGUMENT, "unique term must be 1 to 245 bytes");
-        return 0;
+    return guarded_value<uint32_t>(error, 0, [&] { return db->writable->add_document(doc->document); });
+}
+
+int gz_db_replace_docid(gz_db *db, uint32_t docid, const gz_doc *doc, gz_error *error) {
+    if (!db->writable) {
+        set_error(error, GZ_ERR_INVALID_ARGUMENT, "database is not open for writing");
+        return -1;
     }
-    return guarded_value<uint32_t>(error, 0, [&] {
-        return db->writable->replace_document(std::string(unique_term, term_len), doc->document);
-    });
+    return guarded(error, [&] { db->writable->replace_document(docid, doc->document); });
 }
 
 int gz_db_delete_by_term(gz_db *db, const char *term, size_t term_len, gz_error *error) {
@@ -205,11 +269,12 @@ int gz_db_cancel_transaction(gz_db *db, gz_error *error) {
     return with_writer(db, error, [](Xapian::WritableDatabase &w) { w.cancel_transaction(); });
 }
 
-int gz_db_compact(const char *source, size_t source_len, const char *destination,
-                  size_t destination_len, gz_error *error) {
+int gz_db_compact(const gz_db *db, const char *destination, size_t destination_len,
+                  const char *union_prefixes, size_t union_prefixes_len, gz_error *error) {
     return guarded(error, [&] {
-        Xapian::Database db(std::string(source, source_len));
-        db.compact(std::string(destination, destination_len), Xapian::DBCOMPACT_MULTIPASS);
+        MetadataMergingCompactor compactor(std::string(union_prefixes, union_prefixes_len));
+        db->database->compact(std::string(destination, destination_len), Xapian::DBCOMPACT_MULTIPASS, 0,
+                              compactor);
     });
 }
 

@@ -67,9 +67,11 @@ gz_query *gz_query_value_range(unsigned slot, const char *low, size_t low_len, c
 gz_query *gz_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
                             gz_error *error) {
     return guarded_value<gz_query *>(error, nullptr, [&] {
+        // OP_MAX rather than OP_SYNONYM: synonym statistics are estimated per database, so a
+        // sharded index would score wildcards differently from a single one.
         return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
                                   max_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
-                                  Xapian::Query::OP_SYNONYM));
+                                  Xapian::Query::OP_MAX));
     });
 }
 

@@ -36,6 +36,43 @@ class TermPrefixSpy : public Xapian::MatchSpy {
     std::map<std::string, uint32_t> counts_;
 };
 
+// Expansion terms for pseudo-relevance feedback come only from the words of the text: prefixed
+// terms (titles, actors, ids, dates) start with an ASCII capital, unprefixed ones never do.
+class UnprefixedTerms : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string &term) const override {
+        return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+    }
+};
+
+std::unique_ptr<Xapian::Weight> weighting_scheme(const gz_search_options *options) {
+    if (options->weighting == GZ_WEIGHT_INEB2) {
+        return std::make_unique<Xapian::IneB2Weight>(options->dfr_c > 0 ? options->dfr_c : 1.0);
+    }
+    const double k1 = options->bm25_k1 > 0 ? options->bm25_k1 : 1.0;
+    const double b = options->bm25_b >= 0 ? options->bm25_b : 0.5;
+    return std::make_unique<Xapian::BM25Weight>(k1, 0, 1, b, 0.5);
+}
+
+// Pseudo-relevance feedback: the top hits of `query` stand in for relevant documents; the terms
+// that best tell them from the rest of the index re-rank the same matches.
+Xapian::Query expanded(Xapian::Enquire &enquire, const Xapian::Query &query,
+                       const gz_search_options *options) {
+    const Xapian::MSet top = enquire.get_mset(0, options->expand_documents);
+    if (top.empty()) return query;
+    Xapian::RSet relevant;
+    for (Xapian::MSetIterator it = top.begin(); it != top.end(); ++it) relevant.add_document(*it);
+    const UnprefixedTerms decider;
+    const Xapian::ESet eset = enquire.get_eset(options->expand_terms, relevant, &decider);
+    if (eset.empty()) return query;
+    std::vector<Xapian::Query> terms;
+    for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    const Xapian::Query extra(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                              options->expand_weight > 0 ? options->expand_weight : 1.0);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, extra);
+}
+
 } // namespace
 
 struct gz_mset {
@@ -50,20 +87,28 @@ gz_mset *gz_db_search(const gz_db *db, const gz_query *query, const gz_search_op
     return guarded_value<gz_mset *>(error, nullptr, [&] {
         Xapian::Enquire enquire(*db->database);
         enquire.set_query(query->query);
-        const double k1 = options->bm25_k1 > 0 ? options->bm25_k1 : 1.0;
-        const double b = options->bm25_b >= 0 ? options->bm25_b : 0.5;
-        enquire.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, b, 0.5));
+        const std::unique_ptr<Xapian::Weight> weight = weighting_scheme(options);
+        enquire.set_weighting_scheme(*weight);
+        bool by_relevance = true;
         switch (options->sort) {
         case GZ_SORT_VALUE_DESCENDING:
             enquire.set_sort_by_value_then_relevance(options->sort_slot, true);
+            by_relevance = false;
             break;
         case GZ_SORT_VALUE_ASCENDING:
             enquire.set_sort_by_value_then_relevance(options->sort_slot, false);
+            by_relevance = false;
+            break;
+        case GZ_SORT_RELEVANCE_THEN_VALUE_DESCENDING:
+            enquire.set_sort_by_relevance_then_value(options->sort_slot, true);
             break;
         default:
             break;
         }
         if (options->time_limit_seconds > 0) enquire.set_time_limit(options->time_limit_seconds);
+        if (by_relevance && options->expand_documents > 0 && options->expand_terms > 0) {
+            enquire.set_query(expanded(enquire, query->query, options));
+        }
         std::unique_ptr<TermPrefixSpy> spy;
         if (options->facet_prefix != nullptr) {
             spy = std::make_unique<TermPrefixSpy>(

@@ -14,6 +14,7 @@ public struct GazetteCommand: ParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ActorsCommand.self, ShowCommand.self, StatsCommand.self,
             StatementsExtractCommand.self,
+            ExtractCommand.self, CompactCommand.self, QueryLatencyCommand.self,
         ]
     )
 

@@ -19,22 +19,13 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    /// Output goes through files, not pipes: reading stdout to its end before stderr deadlocks
+    /// once the child writes more than a pipe holds to stderr (as sanitizer reports do).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], input: Data? = nil, timeLimit: Double = 300
+    ) throws -> Result {
+        let outcome = try ChildProcess.run(binary, arguments, environment: environment, input: input, timeLimit: timeLimit)
+        return Result(status: outcome.exitStatus ?? 128 + (outcome.signal ?? 0), stdout: outcome.stdout, stderr: outcome.stderr)
     }
 }
 
@@ -157,6 +148,28 @@ struct CLITests {
         // The command is for developers: `gazette --help` does not list it.
         #expect(!(try CLI.run(["--help"]).stdout.contains("statements-extract")))
         #expect(try CLI.run(["statements-extract", "--timing", "--repeats", "0", file]).status == 64)
+    }
+
+    @Test func rankingOptions() throws {
+        let bad = try CLI.run(["search", "ceasefire", "--ranking", "tfidf", "--index", Fixture.index])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("unknown ranking setting \"tfidf\""))
+        let plain = try CLI.run(["search", "ceasefire", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let expanded = try CLI.run(["search", "ceasefire", "--expand", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let classic = try CLI.run(["search", "ceasefire", "--ranking", "classic", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        let unexpanded = try CLI.run(["search", "ceasefire", "--no-expand", "--format", "json", "--limit", "50", "--index", Fixture.index])
+        func ids(_ result: CLI.Result) throws -> Set<String> {
+            #expect(result.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let hits = try #require(object["hits"] as? [[String: Any]])
+            return Set(hits.compactMap { $0["id"] as? String })
+        }
+        let matches = try ids(plain)
+        #expect(!matches.isEmpty)
+        #expect(try ids(expanded) == matches)
+        #expect(try ids(classic) == matches)
+        #expect(try ids(unexpanded) == matches)
+        #expect(try CLI.run(["search", "ceasefire", "--expand", "--no-expand", "--index", Fixture.index]).status == 64)
     }
 
     @Test func commandsParseInProcess() throws {

@@ -76,4 +76,71 @@ struct ActorExtractorTests {
         }
         #expect(actors(text).isSuperset(of: ["place:krakow", "person:volodymyr-zelensky", "place:poland"]))
     }
+
+    @Test("tricky names, typed as a CoNLL annotator would", arguments: [
+        ("NATO said it would respond.", "NATO", Mention.Kind.org, "org:nato"),
+        ("Zelensky said talks would resume.", "Zelensky", .person, "person:volodymyr-zelensky"),
+        ("Standard Oil Co raised prices.", "Standard Oil Co", .org, "org:standard-oil-co"),
+        ("The Bank of Japan left rates unchanged.", "Bank of Japan", .org, "org:bank-of-japan"),
+        // County cricket sides are organisations, the ground's town a place.
+        ("Leicestershire beat Somerset by an innings at Leicester.", "Somerset", .org, "org:somerset"),
+        ("Leicestershire beat Somerset by an innings at Leicester.", "Leicester", .place, "place:leicester"),
+        ("The US said it would help.", "US", .place, "place:united-states"),
+    ])
+    func trickyNames(text: String, surface: String, kind: Mention.Kind, actor: String) throws {
+        let mention = try #require(mentions(text).first { $0.text == surface })
+        #expect(mention.kind == kind)
+        #expect(mention.actor?.id == actor)
+    }
+
+    @Test func demonymsAreNeverPlaces() {
+        let found = mentions("Ukrainian officials met French diplomats in Paris.")
+        #expect(found.filter { $0.kind == .place }.map(\.text) == ["Paris"])
+        #expect(found.first { $0.text == "French" }?.kind == .other)
+    }
+
+    /// Hard-wrapped wire copy: a name broken over two lines is one mention.
+    @Test func namesContinueAcrossWrappedLines() {
+        let text = """
+                The senator held long discussions on Tuesday with Treasury Secretary James
+            Baker about the budget and the spending plans that the committee will
+            consider when it meets again next month in the capital to vote on them
+            """
+        let person = mentions(text).first { $0.kind == .person }
+        #expect(person?.text == "James\nBaker")
+    }
+
+    @Test func stockSymbolsAreNotPlaces() {
+        let found = mentions("Consumers Power Co said it will pay Union Carbide <UK> for the plant.")
+        #expect(!found.contains { $0.text == "UK" })
+    }
+
+    /// Languages without a tagger model fall back to the gazetteer and rules.
+    @Test func otherLanguagesUseTheRules() {
+        let text = "Talks between Russia and Ukraine resumed."
+        let analyzed = analyzer.analyze(text)
+        let ids = Set(extractor.extract(text: text, analyzed: analyzed, language: "xx").compactMap(\.actor?.id))
+        #expect(ids == ["place:russia", "place:ukraine"])
+        #expect(ActorExtractor(usesTagger: false).extract(text: text, analyzed: analyzed).count == 2)
+    }
+
+    @Test func chunkedExtractionMatchesWholeTextOffsets() {
+        let article = "Zelensky met NATO leaders in Brussels on Monday.\n\n\n"
+        let text = String(repeating: article, count: 40)
+        var extraction = ChunkedExtraction()
+        extraction.chunkBytes = 200
+        extraction.searchBytes = 100
+        var found: [Mention] = []
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            extraction.forEachMention(in: UnsafeBufferPointer(buffer), analyzer: analyzer) { found.append($0) }
+        }
+        #expect(found.count == 40 * 3)
+        let whole = analyzer.analyze(text).tokens
+        for mention in found {
+            #expect(String(decoding: bytes[mention.start..<mention.end], as: UTF8.self) == mention.text)
+            #expect(whole[mention.firstToken].start == mention.start)
+            #expect(whole[mention.firstToken + mention.tokenCount - 1].end == mention.end)
+        }
+    }
 }

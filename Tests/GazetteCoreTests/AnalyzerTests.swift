@@ -76,3 +76,25 @@ struct AnalyzerTests {
         #expect(result.tokens.map(\.term) == ["foo", "bar"])
     }
 }
+
+@Suite("Sentence boundaries")
+struct SentenceBoundaryTests {
+    let analyzer = try! Analyzer()
+
+    @Test("no false breaks after acronyms, initials and abbreviations", arguments: [
+        "BALDRIGE SAYS U.S. MAY RETALIATE", "the U.S. Treasury said", "Treasury Secretary James A. Baker said",
+        "Mr. Smith left", "Standard Oil Co. Chairman spoke", "H.K. BANKS TO RAISE PRIME RATES",
+    ])
+    func oneSentence(text: String) {
+        let tokens = analyzer.analyze(text).tokens
+        #expect(Set(tokens.map(\.sentence)) == [0], "\(text)")
+        #expect(tokens.last!.position - tokens.first!.position == UInt32(tokens.count - 1))
+    }
+
+    @Test("real breaks stay", arguments: [
+        "Talks ended in the U.S. The next round is in May.", "He left the U.S.\nTalks resumed.", "Prices rose. Rates fell.",
+    ])
+    func twoSentences(text: String) {
+        #expect(Set(analyzer.analyze(text).tokens.map(\.sentence)).count == 2, "\(text)")
+    }
+}

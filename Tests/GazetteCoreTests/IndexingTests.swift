@@ -96,7 +96,8 @@ struct IndexingTests {
     @Test func secondWriterWaitsThenFailsNamingTheIndex() throws {
         corpus.write("a.txt", "Headline\n\nBody.")
         _ = try run()
-        let holder = try XapianDatabase.openForWriting(index.path, options: [.createOrOpen])
+        let firstShard = try #require(try IndexLayout.existing(at: index.path)).shards[0]
+        let holder = try XapianDatabase.openForWriting(firstShard, options: [.createOrOpen])
         defer { _ = holder }
         let started = Date()
         #expect {
@@ -117,5 +118,20 @@ struct IndexingTests {
         #expect(stored.date == "2025-12-14T00:00:00Z")
         #expect(stored.actors.contains { $0.id == "place:united-states" })
         #expect(try ArticleLookup.find(corpus.path + "/story.md", in: database)?.id == "s1")
+    }
+}
+
+@Suite("Stored articles")
+struct StoredArticleTests {
+    @Test func documentDataRoundTrips() throws {
+        let article = StoredArticle(
+            id: "a\"1\\", title: "Quote \" and\nnewline\t\u{01}", body: "Body — “curly” ünïcode 北京 \u{1F600}", date: nil,
+            source: "Wire", url: "https://example.org/a?b=c", authors: ["A. Writer", "B"], language: "en", path: "/x/y.jsonl",
+            line: 3, record: nil, format: "jsonl",
+            actors: [.init(id: "person:x", name: "X", type: .person, mentions: 2)])
+        #expect(try StoredArticle.decode(article.documentData()) == article)
+        var withoutBody = article
+        withoutBody.body = ""
+        #expect(try StoredArticle.decode(article.documentData(), includingBody: false) == withoutBody)
     }
 }

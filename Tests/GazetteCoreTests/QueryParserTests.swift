@@ -50,6 +50,10 @@ struct QueryParserTests {
         ("a NEAR secur*", 8, "wildcards cannot be used with NEAR"),
         ("actor:", 1, "needs a value"),
         ("\"!!\"", 1, "empty phrase"),
+        (String(repeating: "(", count: 65) + "a" + String(repeating: ")", count: 65), 65, "nested more than 64 deep"),
+        (String(repeating: "(", count: 2000) + "a" + String(repeating: ")", count: 2000), 65, "nested more than 64 deep"),
+        (String(repeating: "NOT ", count: 70) + "a", 257, "nested more than 64 deep"),
+        ("-(" + String(repeating: "(", count: 70) + "a", 66, "nested more than 64 deep"),
     ])
     func reportsErrors(query: String, column: Int, message: String) {
         #expect {
@@ -62,5 +66,10 @@ struct QueryParserTests {
 
     @Test func emptyQueryParsesToNothing() throws {
         #expect(try QueryParser.parse("   ") == nil)
+    }
+
+    @Test func nestingUpToTheLimitParses() throws {
+        let query = String(repeating: "(", count: QueryParser.maximumNesting) + "a" + String(repeating: ")", count: QueryParser.maximumNesting)
+        #expect(try QueryParser.parse(query) == .word("a", field: .any, wildcard: false))
     }
 }

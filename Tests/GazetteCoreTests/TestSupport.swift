@@ -72,3 +72,15 @@ extension ReadItem {
         return []
     }
 }
+
+/// The `gazette` executable that `swift build --build-tests` puts beside the test bundle, or nil.
+enum GazetteBinary {
+    static let path: String? = {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("gazette").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
+}

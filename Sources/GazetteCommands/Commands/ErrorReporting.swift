@@ -11,6 +11,11 @@ enum ErrorReporting {
             throw ExitCode(ExitStatus.usage)
         } catch let error as GazetteError {
             Terminal.error(error.description)
+            if error.message.contains("No space left") || error.message.contains("File too large")
+                || error.message.contains("Disk quota")
+            {
+                Terminal.note("the disk (or the file size limit) is full: nothing more was written, and the index stays at its last commit; free space and run the same command again to continue")
+            }
             throw ExitCode(error.code == .databaseLocked ? ExitStatus.locked : ExitStatus.indexError)
         }
     }

@@ -29,8 +29,17 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Delete the index first and build it from scratch.")
     var rebuild = false
 
-    @Option(help: "Analysis threads (default: the number of cores).")
+    @Option(help: "Worker threads, each analysing and writing (default: the number of cores).")
     var jobs: Int?
+
+    @Option(help: "Shards of a new or rebuilt index (default: one per job); an existing index keeps its shards.")
+    var shards: Int?
+
+    @Option(name: .customLong("dry-run"), help: "Measure without writing: 'analysis' (read, tokenize, fold, stem) or 'extraction' (also actors and documents).")
+    var dryRun: DryRun?
+
+    @Flag(help: "Print where the time went, per stage.")
+    var profile = false
 
     @Option(help: "Documents per commit: a crash loses at most this many, which the next run redoes.")
     var batch = 1000
@@ -50,6 +59,7 @@ struct IndexCommand: ParsableCommand {
         }
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shards, shards < 1 || shards > 64 { throw ValidationError("--shards must be between 1 and 64") }
     }
 
     func run() throws {
@@ -60,6 +70,8 @@ struct IndexCommand: ParsableCommand {
         }
         options.rebuild = rebuild
         if let jobs { options.jobs = jobs }
+        options.shards = shards
+        if let dryRun { options.mode = dryRun == .analysis ? .analysisOnly : .noWrites }
         options.batchSize = batch
         options.lockWaitSeconds = wait
         var report = IndexReport()
@@ -68,7 +80,7 @@ struct IndexCommand: ParsableCommand {
             defer { progress.finish() }
             report = try Indexer(options: options).run(paths: paths) { progress.update($0) }
         }
-        for problem in report.problems { Terminal.stderr("\(problem)\n") }
+        for problem in report.problems.sorted(by: IndexCommand.inputOrder) { Terminal.stderr("\(problem)\n") }
         var out = OutputBuffer()
         switch output {
         case .json, .jsonl:
@@ -76,11 +88,21 @@ struct IndexCommand: ParsableCommand {
         case .text:
             let rate = report.elapsedSeconds > 0 ? Double(report.indexed + report.replaced + report.unchanged) / report.elapsedSeconds : 0
             out.line("Indexed \(Format.count(report.indexed)) new, \(Format.count(report.replaced)) changed, \(Format.count(report.unchanged)) unchanged, \(Format.count(report.removed)) removed; \(Format.count(report.failures.count)) failed, \(Format.count(report.warnings.count)) warnings.")
-            out.line("\(location.path): \(Format.count(report.documentsInIndex)) articles (\(Format.count(report.undated)) undated in this run) in \(String(format: "%.1f", report.elapsedSeconds)) s, \(Format.count(Int(rate))) articles/s.")
+            let shards = report.shards > 1 ? " in \(report.shards) shards" : ""
+            out.line("\(location.path): \(Format.count(report.documentsInIndex)) articles\(shards) (\(Format.count(report.undated)) undated in this run); \(String(format: "%.1f", report.elapsedSeconds)) s, \(Format.count(Int(rate))) articles/s.")
             if report.ignoredFiles > 0 { out.line("Ignored \(report.ignoredFiles) files with no article extension.") }
+            if profile { TextRenderer.stageTimes(report, into: &out) }
         }
         out.flush()
         if !report.failures.isEmpty { throw ExitCode(ExitStatus.inputFailures) }
+    }
+
+    enum DryRun: String, ExpressibleByArgument, CaseIterable {
+        case analysis, extraction
+    }
+
+    static func inputOrder(_ a: IngestProblem, _ b: IngestProblem) -> Bool {
+        (a.location.path, a.location.line ?? 0, a.location.record ?? 0) < (b.location.path, b.location.line ?? 0, b.location.record ?? 0)
     }
 }
 
@@ -88,6 +110,8 @@ struct IndexSummaryJSON: Encodable {
     var index: String
     var indexed, replaced, unchanged, removed, failed, warnings, undated, documents: Int
     var seconds: Double
+    var shards: Int
+    var stages: [String: Double]
     var problems: [Problem]
 
     struct Problem: Encodable {
@@ -107,7 +131,9 @@ struct IndexSummaryJSON: Encodable {
         undated = report.undated
         documents = report.documentsInIndex
         seconds = report.elapsedSeconds
-        problems = report.problems.map { Problem(location: $0.location.description, severity: $0.severity.rawValue, reason: $0.reason) }
+        shards = report.shards
+        stages = Dictionary(uniqueKeysWithValues: report.stageTimes.seconds.map { ($0.key.rawValue, $0.value) })
+        problems = report.problems.sorted(by: IndexCommand.inputOrder).map { Problem(location: $0.location.description, severity: $0.severity.rawValue, reason: $0.reason) }
     }
 }
 

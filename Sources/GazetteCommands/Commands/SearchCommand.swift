@@ -44,9 +44,21 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Output: text, json or jsonl (one hit per line).")
     var format: OutputFormat = .text
 
+    @Flag(help: "Pseudo-relevance feedback: re-rank with terms from the top hits, for every query (--expand) or none (--no-expand); by default queries of five or more words get it.")
+    var feedback: FeedbackChoice?
+
+    @Option(help: ArgumentHelp(
+        "Change the ranking for experiments, e.g. 'classic' or 'bm25:1.2:0.75,stopwords:keep'.",
+        discussion: "Settings, separated by commas: classic, standard, ineb2[:C], bm25[:K1:B], stopwords:drop|keep, ties:newest|none, expand[:DOCS:TERMS:WEIGHT], expand:long, expand:off.",
+        valueName: "settings"))
+    var ranking: String?
+
     func validate() throws {
         if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
         if offset < 0 { throw ValidationError("--offset must not be negative") }
+        if let ranking {
+            do { _ = try Ranking(spec: ranking) } catch { throw ValidationError("--ranking: \(error)") }
+        }
     }
 
     func run() throws {
@@ -60,6 +72,12 @@ struct SearchCommand: ParsableCommand {
         request.offset = offset
         request.facets = facets
         try ErrorReporting.run {
+            if let ranking { request.ranking = try Ranking(spec: ranking) }
+            switch feedback {
+            case .expand: request.ranking.feedback = .always
+            case .noExpand: request.ranking.feedback = .off
+            case nil: break
+            }
             let response = try Searcher(indexPath: location.path).search(request)
             for notice in response.notices { Terminal.note(notice) }
             var out = OutputBuffer()
@@ -71,6 +89,11 @@ struct SearchCommand: ParsableCommand {
             out.flush()
         }
     }
+}
+
+/// `--expand` / `--no-expand`.
+enum FeedbackChoice: String, EnumerableFlag {
+    case expand, noExpand
 }
 
 extension SearchRequest.Sort: ExpressibleByArgument {}

@@ -33,6 +33,16 @@ struct OutputBuffer {
         if data.count > 1 << 16 { flush() }
     }
 
+    mutating func write(bytes: [UInt8]) {
+        data.append(contentsOf: bytes)
+        if data.count > 1 << 16 { flush() }
+    }
+
+    mutating func write(_ text: String) {
+        data.append(contentsOf: text.utf8)
+        if data.count > 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         FileHandle.standardOutput.write(data)
         data.removeAll(keepingCapacity: true)

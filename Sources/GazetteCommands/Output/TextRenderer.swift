@@ -1,3 +1,4 @@
+import Foundation
 import GazetteCore
 
 /// Human-readable output.
@@ -33,6 +34,18 @@ enum TextRenderer {
             out.line()
             out.line("Actors in all matching articles:")
             actorTable(response.facets, into: &out)
+        }
+    }
+
+    /// Where indexing time went (thread-seconds per stage, so they may add up to more than the
+    /// wall time when several threads worked).
+    static func stageTimes(_ report: IndexReport, into out: inout OutputBuffer) {
+        let total = report.stageTimes.seconds.values.reduce(0, +)
+        guard total > 0 else { return }
+        out.line("Time per stage (thread-seconds; wall time \(String(format: "%.2f", report.elapsedSeconds)) s):")
+        for stage in StageTimes.Stage.allCases {
+            guard let seconds = report.stageTimes.seconds[stage] else { continue }
+            out.line("  \(stage.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)) \(String(format: "%8.2f s  %5.1f%%", seconds, seconds / total * 100))")
         }
     }
 

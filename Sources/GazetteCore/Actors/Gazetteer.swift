@@ -30,6 +30,8 @@ public final class Gazetteer: Sendable {
     public let givenNames: Set<String>
     public let ambiguousGivenNames: Set<String>
     public let nonEntities: Set<String>
+    /// Everything the tables say about single words, for the tagger: one lookup per token.
+    let wordFacts: [String: WordFacts]
 
     /// The tables shipped with Gazette, loaded once.
     public static let builtIn: Gazetteer = {
@@ -112,6 +114,26 @@ public final class Gazetteer: Sendable {
         givenNames = Set(try Self.lines(directory.appendingPathComponent("given-names.txt")).map(Self.fold))
         ambiguousGivenNames = Set(try Self.lines(directory.appendingPathComponent("ambiguous-given-names.txt")).map(Self.fold))
         nonEntities = Set(try Self.lines(directory.appendingPathComponent("non-entities.txt")).map(Self.fold))
+        var facts: [String: WordFacts] = [:]
+        func mark(_ words: some Sequence<String>, _ flag: LexiconFlags) {
+            for word in words { facts[word, default: WordFacts()].flags.insert(flag) }
+        }
+        mark(givenNames, .givenName)
+        mark(ambiguousGivenNames, .ambiguousGivenName)
+        mark(OrganisationWords.endings, .organisationWord)
+        mark(nonEntities, .nonEntity)
+        mark(TokenContext.particles, .nameParticle)
+        mark(bySurname.keys, .knownSurname)
+        for word in byFirst.keys { facts[word, default: WordFacts()].startsAlias = true }
+        for word in titlesByFirst.keys { facts[word, default: WordFacts()].startsTitle = true }
+        wordFacts = facts
+    }
+
+    /// Lexicon flags of one word and whether an alias or a person title may start with it.
+    struct WordFacts: Sendable {
+        var flags: LexiconFlags = []
+        var startsAlias = false
+        var startsTitle = false
     }
 
     /// Short all-capital acronyms ("US", "WHO") match only when written exactly so.

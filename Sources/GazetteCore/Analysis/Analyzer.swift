@@ -40,6 +40,7 @@ public final class Analyzer {
                 result.tokens.reserveCapacity(spans.count)
                 var position = firstPosition
                 var sentence = -1
+                var sentenceIndex = -1
                 var nextSentence = 0
                 var previousEnd = -1
                 for span in spans {
@@ -52,7 +53,14 @@ public final class Analyzer {
                     }
                     let sentenceOfWord = nextSentence - 1
                     if sentenceOfWord != sentence {
-                        if sentence >= 0 { position += Schema.sentenceGap }
+                        if sentence >= 0, let previous = result.tokens.last,
+                            WordRules.continuesSentence(after: previous, bytes, nextWordAt: start)
+                        {
+                            // ICU saw "U.S. Treasury" as two sentences; it is one.
+                        } else {
+                            if sentence >= 0 { position += Schema.sentenceGap }
+                            sentenceIndex += 1
+                        }
                         sentence = sentenceOfWord
                     }
                     guard let word = normalizeWord(bytes, start: &start, end: &end, kind: span.kind) else {
@@ -63,7 +71,7 @@ public final class Analyzer {
                     let term = word.isAcronym || span.kind != .letter ? word.folded : stem(word.folded, stemmer)
                     result.tokens.append(Token(
                         start: start, end: end, term: term, folded: word.folded, position: position,
-                        sentence: max(sentence, 0), kind: span.kind, isAcronym: word.isAcronym))
+                        sentence: max(sentenceIndex, 0), kind: span.kind, isAcronym: word.isAcronym))
                     position += 1
                 }
                 result.nextPosition = position + Schema.sentenceGap
@@ -165,6 +173,34 @@ enum WordRules {
         }
         return true
     }
+
+    /// Whether ICU's sentence break between `previous` and the word at `nextWordAt` is a false
+    /// one: after a dotted acronym ("U.S."), an initial ("James A."), or a common abbreviation
+    /// ("Mr.", "Corp."), on the same line, unless the next word clearly opens a sentence.
+    static func continuesSentence(after previous: Token, _ bytes: UnsafeBufferPointer<UInt8>, nextWordAt next: Int) -> Bool {
+        guard previous.end <= next, !bytes[previous.end..<next].contains(0x0A) else { return false }
+        let endsWithDot = previous.isAcronym || (previous.end < bytes.count && bytes[previous.end] == UInt8(ascii: "."))
+        guard endsWithDot else { return false }
+        let isInitial = previous.kind == .letter && previous.end - previous.start == 1
+        guard previous.isAcronym || isInitial || abbreviations.contains(previous.folded) else { return false }
+        var end = next
+        while end < bytes.count, end - next < 12, (bytes[end] | 0x20) >= UInt8(ascii: "a"), (bytes[end] | 0x20) <= UInt8(ascii: "z") {
+            end += 1
+        }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<end]), as: UTF8.self).lowercased()
+        return !sentenceOpeners.contains(word)
+    }
+
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "maj", "adm",
+        "prof", "rev", "hon", "co", "corp", "inc", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est",
+    ]
+
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that",
+        "these", "those", "there", "his", "her", "its", "their", "our", "if", "when", "while", "however", "meanwhile",
+    ]
 
     /// Copies folded bytes, turning U+2019 into an ASCII apostrophe ("don’t" matches "don't").
     static func appendNormalizingApostrophes(_ folded: [UInt8], to buffer: inout [UInt8], dropCommas: Bool) {

@@ -1,12 +1,18 @@
 internal import CShim
 
 /// A parsed HTML document (libxml2's error-tolerant parser), read through a minimal DOM.
+///
+/// Nesting is unlimited (tag soup can go thousands of levels deep), so walk the tree with an
+/// explicit stack, never by recursion.
 public final class HTMLDocument {
     private let handle: OpaquePointer
+    /// Pages with more tags are refused: about 170 bytes of libxml2 memory each. News pages have a
+    /// few thousand.
+    public static let maximumTags = 1_000_000
 
-    public init(bytes: [UInt8]) throws(GazetteError) {
+    public init(bytes: [UInt8], maximumTags: Int = HTMLDocument.maximumTags) throws(GazetteError) {
         var error = ShimError()
-        let handle = bytes.withUnsafeBufferPointer { gz_html_parse($0.charPointer, $0.count, &error.raw) }
+        let handle = bytes.withUnsafeBufferPointer { gz_html_parse($0.charPointer, $0.count, maximumTags, &error.raw) }
         try error.check(handle == nil, "while parsing HTML")
         self.handle = handle!
     }

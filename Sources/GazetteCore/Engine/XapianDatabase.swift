@@ -153,14 +153,19 @@ public final class XapianDatabase {
         try error.check(status != 0, "while writing metadata in \(location)")
     }
 
-    /// Adds or replaces the document carrying `uniqueTerm`; returns its document id.
+    /// Adds a new document; returns its id.
     @discardableResult
-    public func replaceDocument(uniqueTerm: String, _ document: XapianDocument) throws(GazetteError) -> UInt32 {
+    public func addDocument(_ document: XapianDocument) throws(GazetteError) -> UInt32 {
         var error = ShimError()
-        var term = uniqueTerm
-        let docid = term.withUTF8 { gz_db_replace_by_term(handle, $0.charPointer, $0.count, document.handle, &error.raw) }
+        let docid = gz_db_add_document(handle, document.handle, &error.raw)
         try error.check(docid == 0, "while writing a document to \(location)")
         return docid
+    }
+
+    public func replaceDocument(_ docid: UInt32, _ document: XapianDocument) throws(GazetteError) {
+        var error = ShimError()
+        let status = gz_db_replace_docid(handle, docid, document.handle, &error.raw)
+        try error.check(status != 0, "while writing document \(docid) to \(location)")
     }
 
     public func deleteDocuments(withTerm term: String) throws(GazetteError) {
@@ -182,15 +187,24 @@ public final class XapianDatabase {
         try error.check(status != 0, "while committing to \(location)")
     }
 
-    /// Compacts the database at `source` into a new one at `destination` (what xapian-compact does).
-    public static func compact(from source: String, to destination: String) throws(GazetteError) {
+    /// A database without shards, to which `addShard` adds them.
+    public static func combined() throws(GazetteError) -> XapianDatabase {
         var error = ShimError()
-        var source = source
+        let handle = gz_db_new_combined(&error.raw)
+        try error.check(handle == nil, "while combining shards")
+        return XapianDatabase(handle: handle!, location: "shards")
+    }
+
+    /// Compacts this database (all its shards) into a new one at `destination`, as xapian-compact
+    /// does; `mergeRules` says which metadata lists to merge (see the shim header).
+    public func compact(to destination: String, mergeRules: String) throws(GazetteError) {
+        var error = ShimError()
         var destination = destination
-        let status = source.withUTF8 { s in
-            destination.withUTF8 { d in gz_db_compact(s.charPointer, s.count, d.charPointer, d.count, &error.raw) }
+        var rules = mergeRules
+        let status = destination.withUTF8 { d in
+            rules.withUTF8 { r in gz_db_compact(handle, d.charPointer, d.count, r.charPointer, r.count, &error.raw) }
         }
-        try error.check(status != 0, "while compacting \(source) into \(destination)")
+        try error.check(status != 0, "while compacting \(location) into \(destination)")
     }
 
     // MARK: Iteration
@@ -253,9 +267,22 @@ public final class XapianDatabase {
         case .relevance: raw.sort = Int32(GZ_SORT_RELEVANCE.rawValue)
         case .valueDescending: raw.sort = Int32(GZ_SORT_VALUE_DESCENDING.rawValue)
         case .valueAscending: raw.sort = Int32(GZ_SORT_VALUE_ASCENDING.rawValue)
+        case .relevanceThenValueDescending: raw.sort = Int32(GZ_SORT_RELEVANCE_THEN_VALUE_DESCENDING.rawValue)
         }
-        raw.bm25_k1 = options.bm25K1 ?? 0
-        raw.bm25_b = options.bm25B ?? -1
+        switch options.weighting {
+        case .bm25(let k1, let b):
+            raw.weighting = Int32(GZ_WEIGHT_BM25.rawValue)
+            raw.bm25_k1 = k1
+            raw.bm25_b = b
+        case .ineB2(let c):
+            raw.weighting = Int32(GZ_WEIGHT_INEB2.rawValue)
+            raw.dfr_c = c
+        }
+        if let expansion = options.expansion {
+            raw.expand_documents = UInt32(clamping: expansion.documents)
+            raw.expand_terms = UInt32(clamping: expansion.terms)
+            raw.expand_weight = expansion.weight
+        }
         raw.time_limit_seconds = options.timeLimitSeconds ?? 0
         var facetPrefix = options.facetPrefix ?? ""
         let mset: OpaquePointer? = facetPrefix.withUTF8 { prefix in
@@ -272,14 +299,42 @@ public final class XapianDatabase {
 
 /// Options for one search.
 public struct SearchOptions: Sendable {
-    public enum Sort: Sendable { case relevance, valueDescending, valueAscending }
+    public enum Sort: Sendable {
+        case relevance, valueDescending, valueAscending
+        /// By relevance; equal weights ordered by the sort slot's value, highest first.
+        case relevanceThenValueDescending
+    }
+
+    /// Xapian's weighting schemes that Gazette can rank with.
+    public enum Weighting: Sendable, Equatable {
+        /// `Xapian::BM25Weight(k1, 0, 1, b, 0.5)`; Xapian's defaults are k1 = 1, b = 0.5.
+        case bm25(k1: Double, b: Double)
+        /// `Xapian::IneB2Weight(c)`: divergence from randomness, inverse expected document
+        /// frequency, Bernoulli after-effect, length normalisation 2 with parameter c.
+        case ineB2(c: Double)
+    }
+
+    /// Pseudo-relevance feedback: the top `documents` hits of a first run supply up to `terms`
+    /// expansion terms, which re-rank the same matches with their weights scaled by `weight`.
+    public struct Expansion: Sendable, Equatable {
+        public var documents: Int
+        public var terms: Int
+        public var weight: Double
+
+        public init(documents: Int, terms: Int, weight: Double) {
+            self.documents = documents
+            self.terms = terms
+            self.weight = weight
+        }
+    }
+
     public var offset = 0
     public var limit = 10
     public var checkAtLeast = 0
     public var sort = Sort.relevance
     public var sortSlot: UInt32 = 0
-    public var bm25K1: Double?
-    public var bm25B: Double?
+    public var weighting = Weighting.bm25(k1: 1, b: 0.5)
+    public var expansion: Expansion?
     public var timeLimitSeconds: Double?
     /// Count documents per term under this prefix over the whole match set.
     public var facetPrefix: String?

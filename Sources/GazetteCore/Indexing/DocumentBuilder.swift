@@ -24,54 +24,68 @@ struct BuiltDocument {
 final class DocumentBuilder {
     let analyzer: Analyzer
     let extractor: ActorExtractor
-    private let encoder: JSONEncoder
 
     init(extractor: ActorExtractor) throws(GazetteError) {
         analyzer = try Analyzer()
         self.extractor = extractor
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
     }
 
-    func build(_ prepared: PreparedArticle) -> BuiltDocument {
+    /// Analysis only (the floor of indexing cost): what `build` does before extraction.
+    func analyze(_ article: Article, times: inout StageTimes) -> Int {
+        let language = article.language ?? Language.defaultCode
+        return times.measure(.analyze) {
+            let title = analyzer.analyze(article.title, language: language, firstPosition: 1)
+            let body = analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition)
+            return title.tokens.count + body.tokens.count
+        }
+    }
+
+    func build(_ prepared: PreparedArticle, times: inout StageTimes) -> BuiltDocument {
         let article = prepared.article
         let language = article.language ?? Language.defaultCode
         var terms = PackedTerms()
         var counts: [String: (actor: ActorRef, mentions: Int)] = [:]
         var mentions: [(actor: ActorRef, surface: String)] = []
 
-        let title = analyzer.analyze(article.title, language: language, firstPosition: 1)
-        for token in title.tokens {
-            terms.addPosting(prefix: "S", token.term.utf8, position: token.position)
-            terms.addPosting(token.term.utf8, position: token.position)
-            // Title words weigh more in BM25 through extra within-document frequency.
-            for _ in 1..<Schema.titleWdfBoost { terms.addTerm(token.term.utf8) }
+        let (title, body) = times.measure(.analyze) {
+            let title = analyzer.analyze(article.title, language: language, firstPosition: 1)
+            return (title, analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition))
         }
-        let body = analyzer.analyze(article.body, language: language, firstPosition: title.nextPosition)
-        for token in body.tokens { terms.addPosting(token.term.utf8, position: token.position) }
+        let found = times.measure(.extract) {
+            [(article.title, title), (article.body, body)].map { text, analyzed in
+                (analyzed, extractor.extract(text: text, analyzed: analyzed, language: language))
+            }
+        }
+        let startBuild = StageTimes.threadCPU()
+        defer { times.add(.build, StageTimes.threadCPU() - startBuild) }
+        for token in title.tokens {
+            terms.addPosting(prefix: Schema.Prefix.title, token.term, position: token.position)
+            terms.addPosting(token.term, position: token.position)
+            // Title words weigh more in BM25 through extra within-document frequency.
+            for _ in 1..<Schema.titleWdfBoost { terms.addTerm(token.term) }
+        }
+        for token in body.tokens { terms.addPosting(token.term, position: token.position) }
 
-        for (text, analyzed) in [(article.title, title), (article.body, body)] {
-            for mention in extractor.extract(text: text, analyzed: analyzed) {
+        for (analyzed, extracted) in found {
+            for mention in extracted {
                 guard let actor = mention.actor else { continue }
-                let term = TermNames.actor(actor.id)
-                terms.addPosting(term.utf8, position: analyzed.tokens[mention.firstToken].position)
+                terms.addPosting(TermNames.actor(actor.id), position: analyzed.tokens[mention.firstToken].position)
                 counts[actor.id, default: (actor, 0)].mentions += 1
                 mentions.append((actor, mention.text))
             }
         }
 
-        addWords(of: article.source, prefix: "XS", to: &terms)
-        for author in article.authors { addWords(of: author, prefix: "A", to: &terms) }
-        terms.addTerm(TermNames.id(prepared.id).utf8, boolean: true)
-        terms.addTerm(TermNames.path(article.origin.path).utf8, boolean: true)
-        terms.addTerm(("XF" + prepared.format.rawValue).utf8, boolean: true)
-        terms.addTerm(("L" + language).utf8, boolean: true)
+        addWords(of: article.source, prefix: Schema.Prefix.source, to: &terms)
+        for author in article.authors { addWords(of: author, prefix: Schema.Prefix.author, to: &terms) }
+        terms.addTerm(TermNames.id(prepared.id), boolean: true)
+        terms.addTerm(TermNames.path(article.origin.path), boolean: true)
+        terms.addTerm(prefix: Schema.Prefix.language, language, boolean: true)
         if let date = article.date {
-            terms.addTerm(("D" + date.dayKey).utf8, boolean: true)
-            terms.addTerm(("M" + date.monthKey).utf8, boolean: true)
-            terms.addTerm(("Y" + date.yearKey).utf8, boolean: true)
+            terms.addTerm(prefix: Schema.Prefix.day, date.dayKey, boolean: true)
+            terms.addTerm(prefix: Schema.Prefix.month, date.monthKey, boolean: true)
+            terms.addTerm(prefix: Schema.Prefix.year, date.yearKey, boolean: true)
         } else {
-            terms.addTerm(Schema.Prefix.undated.utf8, boolean: true)
+            terms.addTerm(Schema.Prefix.undated, boolean: true)
         }
 
         let actors = counts.values
@@ -81,7 +95,7 @@ final class DocumentBuilder {
             id: prepared.id, title: article.title, body: article.body, date: article.date?.iso8601, source: article.source,
             url: article.url, authors: article.authors, language: language, path: article.origin.path,
             line: article.origin.line, record: article.origin.record, format: prepared.format.rawValue, actors: actors)
-        let data = (try? encoder.encode(stored)).map { Array($0) } ?? []
+        let data = stored.documentData()
         return BuiltDocument(
             id: prepared.id, terms: terms, data: data, dateKey: article.date?.sortKey, contentHash: prepared.contentHash,
             language: language, mentions: mentions)
@@ -89,10 +103,10 @@ final class DocumentBuilder {
 
     /// Words of a metadata field as positional prefixed terms, so `source:"kyiv independent"`
     /// works as a phrase; no stemming, names are matched as written (folded).
-    private func addWords(of text: String?, prefix: StaticString, to terms: inout PackedTerms) {
+    private func addWords(of text: String?, prefix: String, to terms: inout PackedTerms) {
         guard let text, !text.isEmpty else { return }
         for token in analyzer.analyze(text, language: "none").tokens {
-            terms.addPosting(prefix: prefix, token.folded.utf8, position: token.position)
+            terms.addPosting(prefix: prefix, token.folded, position: token.position)
         }
     }
 

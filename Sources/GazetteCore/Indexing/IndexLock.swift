@@ -5,18 +5,15 @@ import Foundation
 enum IndexLock {
     static let holderFileName = "gazette-writer.json"
 
-    static func openWriter(_ options: Indexer.Options) throws -> XapianDatabase {
-        let path = options.indexPath
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        var flags: XapianDatabase.WriteOptions = options.rebuild ? [.overwrite] : [.createOrOpen]
+    /// Opens one database (the index or one of its shards) for writing.
+    static func openWriter(_ path: String, options: Indexer.Options) throws -> XapianDatabase {
+        var flags: XapianDatabase.WriteOptions = [.createOrOpen]
         if options.noSync { flags.insert(.noSync) }
         let deadline = Date().addingTimeInterval(options.lockWaitSeconds)
         while true {
             let failure: GazetteError
             do {
-                let database = try XapianDatabase.openForWriting(path, options: flags)
-                writeHolder(path)
-                return database
+                return try XapianDatabase.openForWriting(path, options: flags)
             } catch {
                 failure = error
             }
@@ -27,8 +24,13 @@ enum IndexLock {
             }
             throw GazetteError(
                 .databaseLocked,
-                "index \(path) is locked by another writer\(holderDescription(path)); wait for it to finish or pass --wait SECONDS")
+                "index \(options.indexPath) is locked by another writer\(holderDescription(options.indexPath)); wait for it to finish or pass --wait SECONDS")
         }
+    }
+
+    /// Notes this process as the index's writer (once every shard is open).
+    static func claim(_ path: String) {
+        writeHolder(path)
     }
 
     static func release(_ path: String) {

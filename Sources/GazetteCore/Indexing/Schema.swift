@@ -3,7 +3,7 @@
 public enum Schema {
     /// Bumped when the analyzer or the document layout changes; part of every content hash, so a
     /// re-index after an upgrade rewrites documents instead of skipping them as unchanged.
-    public static let version = "gazette-1"
+    public static let version = "gazette-3"
 
     /// Xapian rejects terms longer than 245 bytes.
     public static let maximumTermBytes = 245
@@ -28,8 +28,6 @@ public enum Schema {
         public static let source = "XS"
         /// Source file path (boolean); paths too long for a term are hashed under XP#.
         public static let path = "XP"
-        /// Input format (boolean): XFjsonl.
-        public static let format = "XF"
         /// Present on undated articles (boolean term, no suffix).
         public static let undated = "XU"
     }

@@ -20,6 +20,9 @@ public struct FieldMapping: Sendable {
 
     public static let standard = FieldMapping()
 
+    /// Every key any field reads (lower case): the only keys of a record worth decoding.
+    var allKeys: Set<String> { Set(id + title + body + date + url + source + authors + language + dateline) }
+
     public init() {}
 
     /// Makes `key` the first choice for `field`.

@@ -6,6 +6,11 @@ import Glibc
 public struct InputFile: Sendable {
     public var path: FilePath
     public var format: InputFormat
+
+    public init(path: FilePath, format: InputFormat) {
+        self.path = path
+        self.format = format
+    }
 }
 
 /// Expands the paths given on the command line into the files to read: directories recursively
@@ -86,6 +91,9 @@ public struct FileWalker {
                     continue
                 }
                 if seen.insert(childInfo.identity).inserted { result.files.append(InputFile(path: child, format: format)) }
+            } else if forcedFormat != nil || InputFormat.detect(fileName: child.lastComponent) != nil {
+                // A FIFO or device named like an article: reading it could block or never end.
+                result.problems.append(IngestProblem(SourceLocation(path: child.description), "not a regular file (a FIFO, socket or device); skipped"))
             }
         }
     }

@@ -11,8 +11,14 @@ enum FrontMatter {
         var lineCount: Int
     }
 
-    enum Failure: Error {
+    enum Failure: Error, CustomStringConvertible {
         case invalidYAML(String)
+
+        var description: String {
+            switch self {
+            case .invalidYAML(let reason): "invalid YAML: \(reason)"
+            }
+        }
     }
 
     /// Splits off a front-matter block if the text starts with one.
@@ -56,15 +62,28 @@ enum FrontMatter {
         return values
     }
 
+    /// Most values kept per key, and most nodes visited to find them. YAML aliases can make a
+    /// few lines stand for billions of values ("billion laughs"): reading stops at these bounds.
+    static let maximumValuesPerKey = 64
+    static let maximumNodesPerKey = 4096
+
+    /// The scalars of a value in document order, without recursion and within the bounds above.
     private static func strings(in node: Node) -> [String] {
-        switch node {
-        case .scalar(let scalar): return [scalar.string]
-        case .sequence(let sequence): return sequence.flatMap { strings(in: $0) }
-        case .mapping(let mapping):
-            // {name: "Jane Doe"} style author objects.
-            return mapping.first { $0.key.string?.lowercased() == "name" }.map { strings(in: $0.value) } ?? []
-        case .alias: return []
+        var result: [String] = []
+        var stack = [node]
+        var visited = 0
+        while let current = stack.popLast(), result.count < maximumValuesPerKey, visited < maximumNodesPerKey {
+            visited += 1
+            switch current {
+            case .scalar(let scalar): result.append(scalar.string)
+            case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
+            case .mapping(let mapping):
+                // {name: "Jane Doe"} style author objects.
+                if let name = mapping.first(where: { $0.key.string?.lowercased() == "name" })?.value { stack.append(name) }
+            case .alias: break
+            }
         }
+        return result
     }
 
     /// Splits off front matter into record fields; invalid YAML is reported and left as text.

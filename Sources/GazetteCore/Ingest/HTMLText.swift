@@ -62,17 +62,19 @@ enum HTMLText {
     }
 
     /// The element holding the story: the <article> with the most text, else <main>, else
-    /// role="main", else nil (the whole page is used).
+    /// role="main", else nil (the whole page is used). Only outermost <article>s compete, so a page
+    /// of thousands of nested ones is measured once, not once per level.
     private static func mainElement(_ root: HTMLDocument.Node) -> HTMLDocument.Node? {
         var articles: [HTMLDocument.Node] = []
         var main: HTMLDocument.Node?
-        var stack = [root]
-        while let node = stack.popLast() {
+        var stack = [(node: root, inArticle: false)]
+        while let (node, inArticle) = stack.popLast() {
             guard node.isElement, let name = node.name else { continue }
             if name == "script" || name == "style" || name == "nav" || name == "footer" { continue }
-            if name == "article" { articles.append(node) }
+            if name == "article" && !inArticle { articles.append(node) }
             if main == nil && (name == "main" || node.attribute("role")?.lowercased() == "main") { main = node }
-            stack.append(contentsOf: node.children.reversed())
+            let childrenInArticle = inArticle || name == "article"
+            stack.append(contentsOf: node.children.reversed().map { ($0, childrenInArticle) })
         }
         if !articles.isEmpty {
             return articles.max { textLength($0) < textLength($1) }
@@ -80,10 +82,18 @@ enum HTMLText {
         return main
     }
 
+    /// Bytes of visible text under `node`, furniture excluded.
     private static func textLength(_ node: HTMLDocument.Node) -> Int {
-        if let text = node.text { return text.utf8.count }
-        if isFurniture(node) { return 0 }
-        return node.children.reduce(0) { $0 + textLength($1) }
+        var total = 0
+        var stack = [node]
+        while let current = stack.popLast() {
+            if let text = current.text {
+                total += text.utf8.count
+            } else if !isFurniture(current) {
+                stack.append(contentsOf: current.children)
+            }
+        }
+        return total
     }
 
     private static func collectMetadata(_ root: HTMLDocument.Node, into content: inout HTMLContent) {
@@ -114,9 +124,16 @@ enum HTMLText {
         }
     }
 
-    /// schema.org NewsArticle fields from a JSON-LD block; malformed blocks are ignored.
+    /// schema.org NewsArticle fields from a JSON-LD block; malformed or absurdly nested blocks are
+    /// ignored.
     private static func readLinkedData(_ json: String, into content: inout HTMLContent) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)) else { return }
+        let wanted: Set<String> = ["headline", "datepublished", "datecreated", "author"]
+        let select = { (key: String, _: Int) -> JSONParser.Selection in
+            wanted.contains(key) ? .keep : key == "@graph" ? .records : .skip
+        }
+        guard let value = try? Array(json.utf8).withUnsafeBufferPointer({ (bytes) throws(JSONParser.Failure) -> JSONValue in
+            try JSONParser.parse(bytes, maximumValues: 10_000, select: select)
+        }) else { return }
         var queue = [value]
         while let item = queue.popLast() {
             switch item {
@@ -138,9 +155,18 @@ enum HTMLText {
         }
     }
 
+    /// All text under `node`, in document order.
     static func plainText(_ node: HTMLDocument.Node) -> String {
-        if let text = node.text { return text }
-        return node.children.map(plainText).joined()
+        var result = ""
+        var stack = [node]
+        while let current = stack.popLast() {
+            if let text = current.text {
+                result += text
+            } else {
+                stack.append(contentsOf: current.children.reversed())
+            }
+        }
+        return result
     }
 
     /// Accumulates visible text into paragraphs at block boundaries.
@@ -149,19 +175,33 @@ enum HTMLText {
         var current = ""
         var preformatted = 0
 
+        /// Entering a node, or leaving an element (closing its paragraph if it is a block).
+        private enum Step {
+            case enter(HTMLDocument.Node)
+            case leave(isBlock: Bool, isPreformatted: Bool)
+        }
+
         mutating func walk(_ node: HTMLDocument.Node, content: inout HTMLContent) {
-            if let text = node.text {
-                append(text)
-                return
+            var stack = [Step.enter(node)]
+            while let step = stack.popLast() {
+                switch step {
+                case .leave(let isBlock, let isPreformatted):
+                    if isPreformatted { preformatted -= 1 }
+                    if isBlock { finishParagraph() }
+                case .enter(let node):
+                    if let text = node.text {
+                        append(text)
+                        continue
+                    }
+                    guard node.isElement, let name = node.name else { continue }
+                    if HTMLText.isFurniture(node) { continue }
+                    let isBlock = HTMLText.blocks.contains(name)
+                    if isBlock { finishParagraph() }
+                    if name == "pre" { preformatted += 1 }
+                    stack.append(.leave(isBlock: isBlock, isPreformatted: name == "pre"))
+                    stack.append(contentsOf: node.children.reversed().map(Step.enter))
+                }
             }
-            guard node.isElement, let name = node.name else { return }
-            if HTMLText.isFurniture(node) { return }
-            let isBlock = HTMLText.blocks.contains(name)
-            if isBlock { finishParagraph() }
-            if name == "pre" { preformatted += 1 }
-            for child in node.children { walk(child, content: &content) }
-            if name == "pre" { preformatted -= 1 }
-            if isBlock { finishParagraph() }
         }
 
         mutating func append(_ text: String) {

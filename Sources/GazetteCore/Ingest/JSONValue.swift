@@ -1,39 +1,11 @@
-import Foundation
-
-/// Any JSON value, decoded with Foundation's Codable. Objects decode only the keys asked for, so
-/// large records with many unrelated fields stay cheap.
-enum JSONValue: Decodable {
+/// Any JSON value, as `JSONParser` builds it (only the parts a reader asked for).
+enum JSONValue {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    init(from decoder: Decoder) throws {
-        if let keyed = try? decoder.container(keyedBy: AnyKey.self) {
-            var object: [String: JSONValue] = [:]
-            for key in keyed.allKeys {
-                object[key.stringValue] = try keyed.decode(JSONValue.self, forKey: key)
-            }
-            self = .object(object)
-        } else if var unkeyed = try? decoder.unkeyedContainer() {
-            var array: [JSONValue] = []
-            while !unkeyed.isAtEnd { array.append(try unkeyed.decode(JSONValue.self)) }
-            self = .array(array)
-        } else {
-            let single = try decoder.singleValueContainer()
-            if single.decodeNil() {
-                self = .null
-            } else if let bool = try? single.decode(Bool.self) {
-                self = .bool(bool)
-            } else if let number = try? single.decode(Double.self) {
-                self = .number(number)
-            } else {
-                self = .string(try single.decode(String.self))
-            }
-        }
-    }
 
     var typeName: String {
         switch self {
@@ -47,13 +19,6 @@ enum JSONValue: Decodable {
     }
 }
 
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
 /// A JSON object's fields looked up case-insensitively.
 struct JSONRecord {
     private var fields: [String: JSONValue] = [:]
@@ -61,6 +26,8 @@ struct JSONRecord {
     init(_ object: [String: JSONValue]) {
         for (key, value) in object { fields[key.lowercased()] = value }
     }
+
+    init(lowercasedFields: [String: JSONValue]) { fields = lowercasedFields }
 
     func first(_ keys: [String]) -> (key: String, value: JSONValue)? {
         for key in keys {

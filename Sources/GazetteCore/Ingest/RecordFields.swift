@@ -36,7 +36,7 @@ enum ArticleAssembler {
         }
         var article = Article(
             id: clean(fields.id), title: title, body: body, source: clean(fields.source), url: clean(fields.url),
-            authors: fields.authors.compactMap(clean), language: clean(fields.language).map(Language.normalize),
+            authors: fields.authors.compactMap(clean), language: languageCode(fields.language, origin: origin, problems: &problems),
             origin: origin)
         article.date = parseDate(fields.date, origin: origin, problems: &problems)
         if article.date == nil, fields.date == nil, let dateline = DatelineParser.parse(leadOf: body), let parsed = dateline.date {
@@ -74,6 +74,21 @@ enum ArticleAssembler {
             problems.append(IngestProblem(origin, "date \(shown) ignored: \(error.reason); indexed as undated", severity: .warning))
             return nil
         }
+    }
+
+    /// The input's language as a code ("en-US", "English" -> "en"). Anything that does not
+    /// reduce to 2 to 8 letters is not a language code (and would make an index term of any
+    /// length): it is reported and the article is analysed as the default language.
+    static func languageCode(_ value: String?, origin: SourceLocation, problems: inout [IngestProblem]) -> String? {
+        guard let value = clean(value) else { return nil }
+        let code = Language.normalize(value)
+        let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        guard (2...8).contains(code.utf8.count), code.utf8.allSatisfy(isLetter) else {
+            problems.append(IngestProblem(
+                origin, "language \"\(value.prefix(40))\" is not a language code; ignored", severity: .warning))
+            return nil
+        }
+        return code
     }
 
     /// Trims whitespace; empty values become nil.

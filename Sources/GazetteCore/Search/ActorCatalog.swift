@@ -2,13 +2,14 @@
 /// canonical actors of an index: built-in aliases first, then surface forms seen while indexing,
 /// then actor ids whose name contains the words given.
 public struct ActorCatalog {
-    let database: XapianDatabase
+    let index: OpenIndex
+    var database: XapianDatabase { index.database }
     let analyzer: Analyzer
     /// Loaded on first use: searches that name no actor never pay for it.
     var gazetteer: Gazetteer { Gazetteer.builtIn }
 
-    public init(database: XapianDatabase, analyzer: Analyzer) {
-        self.database = database
+    public init(index: OpenIndex, analyzer: Analyzer) {
+        self.index = index
         self.analyzer = analyzer
     }
 
@@ -27,7 +28,7 @@ public struct ActorCatalog {
 
     /// The display name and type of an actor id, from the index catalog or the gazetteer.
     public func actor(id: String) throws(GazetteError) -> ActorRef? {
-        let value = try database.metadata(Schema.Metadata.actorPrefix + id)
+        let value = try index.metadata(Schema.Metadata.actorPrefix + id).first ?? ""
         if let tab = value.firstIndex(of: "\t"), let type = ActorType(rawValue: String(value[..<tab])) {
             return ActorRef(id: id, name: String(value[value.index(after: tab)...]), type: type)
         }
@@ -44,7 +45,8 @@ public struct ActorCatalog {
             ids.append(trimmed.lowercased())
         }
         ids += gazetteer.entries(named: trimmed, analyzer: analyzer).map(\.actor.id)
-        ids += try database.metadata(Schema.Metadata.aliasPrefix + Self.aliasKey(trimmed)).split(separator: "\n").map(String.init)
+        ids += try index.metadata(Schema.Metadata.aliasPrefix + Self.aliasKey(trimmed))
+            .flatMap { $0.split(separator: "\n").map(String.init) }
         var found = try present(unique(ids), type: type)
         if found.isEmpty { found = try bySlugWords(trimmed, type: type) }
         return found

@@ -34,17 +34,18 @@ public struct ActorListing {
 
 /// Looks up one stored article by id (or by the path it was indexed from).
 public enum ArticleLookup {
-    public static func find(_ idOrPath: String, in database: XapianDatabase) throws -> StoredArticle? {
+    public static func find(_ idOrPath: String, in index: OpenIndex) throws -> StoredArticle? {
+        let database = index.database
         var candidates = [idOrPath]
         if !idOrPath.hasPrefix("/") {
             candidates.append(FileManager.default.currentDirectoryPath + "/" + idOrPath)
         }
         for candidate in candidates {
             if let docid = try database.firstDocument(withTerm: TermNames.id(candidate)) {
-                return try JSONDecoder().decode(StoredArticle.self, from: Data(database.documentData(docid)))
+                return try StoredArticle.decode(database.documentData(docid))
             }
             if let docid = try database.firstDocument(withTerm: TermNames.path(candidate)) {
-                return try JSONDecoder().decode(StoredArticle.self, from: Data(database.documentData(docid)))
+                return try StoredArticle.decode(database.documentData(docid))
             }
         }
         return nil

@@ -21,7 +21,8 @@ public struct IndexStatistics: Sendable, Codable {
     }
 
     public static func compute(indexPath: String) throws -> IndexStatistics {
-        let database = try IndexReader.open(indexPath)
+        let index = try IndexReader.open(indexPath)
+        let database = index.database
         let bounds = try database.valueBounds(slot: Schema.Slot.date)
         var vocabulary = 0
         var actors = 0
@@ -44,7 +45,7 @@ public struct IndexStatistics: Sendable, Codable {
             terms: vocabulary,
             postings: try database.totalLength(),
             actors: actors,
-            languages: try database.metadata(Schema.Metadata.languages).split(separator: " ").map(String.init),
+            languages: try index.languages(),
             bytes: directorySize(indexPath))
     }
 

@@ -5,11 +5,16 @@
 /// use term positions; Xapian 1.4 accepts only plain terms inside them, so language variants of a
 /// phrase become alternatives, and a phrase inside NEAR is checked both as a phrase and, through
 /// its words, for nearness.
+///
+/// Free text (words side by side, or words joined by OR) drops stop words unless nothing else
+/// would be left to search for; see `StopWords` for what keeps them.
 struct QueryCompiler {
     let analyzer: Analyzer
     let languages: [String]
     let catalog: ActorCatalog
     var mode: MatchMode
+    /// Languages whose stop words are dropped from free text (empty: keep every word).
+    let stopWordLanguages: [String]
     /// Caps wildcard expansion (a query asking for more fails with a clear message).
     let wildcardLimit: UInt32 = 1000
 
@@ -19,12 +24,18 @@ struct QueryCompiler {
     private(set) var highlightTerms = Set<String>()
     private(set) var highlightPrefixes: [String] = []
     private(set) var highlightActors = Set<String>()
+    /// A wildcard matching more words than `wildcardLimit`; the searcher turns it into a syntax
+    /// error at the wildcard's column, which only it knows.
+    struct WildcardTooBroad: Error {
+        var stem: String
+    }
 
-    init(analyzer: Analyzer, languages: [String], catalog: ActorCatalog, mode: MatchMode) {
+    init(analyzer: Analyzer, languages: [String], catalog: ActorCatalog, mode: MatchMode, dropStopWords: Bool = true) {
         self.analyzer = analyzer
         self.languages = languages.isEmpty ? [Language.defaultCode] : languages
         self.catalog = catalog
         self.mode = mode
+        stopWordLanguages = dropStopWords ? self.languages : []
     }
 
     /// nil when the node matches nothing searchable (e.g. only punctuation).
@@ -43,10 +54,11 @@ struct QueryCompiler {
         case .and(let parts):
             return try combine(required: parts, optional: [])
         case .or(let parts):
-            let compiled = try parts.compactMap { try compile($0) }
+            let compiled = try withoutStopWords(parts).compactMap { try compile($0) }
             return compiled.isEmpty ? nil : try XapianQuery.combine(.or, compiled)
         case .implicit(let parts):
-            return mode == .all ? try combine(required: parts, optional: []) : try combine(required: [], optional: parts)
+            let kept = withoutStopWords(parts)
+            return mode == .all ? try combine(required: kept, optional: []) : try combine(required: [], optional: kept)
         case .not(let inner), .prohibited(let inner):
             guard let excluded = try compile(inner) else { return nil }
             return try XapianQuery.combine(.andNot, [.matchAll, excluded])
@@ -85,6 +97,51 @@ struct QueryCompiler {
             result = try XapianQuery.combine(.andNot, [result ?? .matchAll, excluded])
         }
         return result
+    }
+
+    // MARK: Stop words
+
+    /// Free-text operands without their stop words, unless no positive operand would remain (a
+    /// query of stop words only, or stop words beside excluded words, is searched as written).
+    private func withoutStopWords(_ parts: [QueryNode]) -> [QueryNode] {
+        guard !stopWordLanguages.isEmpty else { return parts }
+        let kept = parts.filter { !isStopWord($0) }
+        let positive = kept.contains { part in
+            switch part {
+            case .not, .prohibited: false
+            default: true
+            }
+        }
+        return positive ? kept : parts
+    }
+
+    /// How many words `node` searches for once stop words are dropped: a phrase counts once;
+    /// excluded words, wildcards, actors and dates do not count. Long queries get feedback.
+    func searchedWords(_ node: QueryNode) -> Int {
+        switch node {
+        case .word(let text, _, let wildcard):
+            wildcard || analyzer.queryTokens(text, language: "none").isEmpty ? 0 : 1
+        case .phrase:
+            1
+        case .and(let parts), .near(let parts, _):
+            parts.reduce(0) { $0 + searchedWords($1) }
+        case .or(let parts), .implicit(let parts):
+            withoutStopWords(parts).reduce(0) { $0 + searchedWords($1) }
+        case .required(let inner):
+            searchedWords(inner)
+        case .not, .prohibited, .actor, .date, .language:
+            0
+        }
+    }
+
+    /// A plain word (any field or title, no wildcard) that folds to a stop word.
+    private func isStopWord(_ node: QueryNode) -> Bool {
+        guard case .word(let text, let field, let wildcard) = node, !wildcard, field == .any || field == .title else {
+            return false
+        }
+        let tokens = analyzer.queryTokens(text, language: "none")
+        guard tokens.count == 1, !tokens[0].isAcronym else { return false }
+        return StopWords.isStopWord(text, folded: tokens[0].folded, languages: stopWordLanguages)
     }
 
     // MARK: Words and phrases
@@ -137,7 +194,21 @@ struct QueryCompiler {
             throw QuerySyntaxError("a wildcard applies to one word; \"\(text)*\" has \(tokens.count)", column: 1)
         }
         highlightPrefixes.append(folded)
-        return try XapianQuery.wildcard(prefix(for: field) + folded, limit: wildcardLimit)
+        // Expanded here over the combined term list rather than by Xapian, which expands per
+        // shard with per-shard statistics: a sharded index would then rank differently.
+        let stem = prefix(for: field) + folded
+        var terms: [XapianQuery] = []
+        let matching = try catalog.database.terms(withPrefix: stem)
+        for item in matching {
+            // Field prefixes are capitals, words are folded: "S" + "peace" must not take "SPEC...".
+            terms.append(XapianQuery.term(item.term))
+            if terms.count > wildcardLimit {
+                throw WildcardTooBroad(stem: text)
+            }
+        }
+        try matching.checkCompleted()
+        guard !terms.isEmpty else { return .matchNothing }
+        return terms.count == 1 ? terms[0] : try XapianQuery.combine(.max, terms)
     }
 
     // MARK: Actors, dates, NEAR

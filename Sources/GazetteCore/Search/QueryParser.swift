@@ -10,9 +10,13 @@
 ///     primary  := "(" orExpr ")" | field ":" value | "\"phrase\"" | word ["*"]
 public struct QueryParser {
     public static let defaultNearDistance = 10
+    /// Deepest nesting of parentheses and NOT accepted. The parser and compiler recurse once per
+    /// level; without a bound, "((((…" two thousand deep overflows the stack.
+    public static let maximumNesting = 64
 
     private var tokens: [QueryToken]
     private var index = 0
+    private var depth = 0
     private let endColumn: Int
 
     public static func parse(_ query: String) throws(QuerySyntaxError) -> QueryNode? {
@@ -24,6 +28,12 @@ public struct QueryParser {
             throw QuerySyntaxError(what, column: extra.column)
         }
         return node
+    }
+
+    /// The 1-based column (in characters) where `text` first appears in `query`, or 1.
+    public static func column(of text: String, in query: String) -> Int {
+        guard let range = query.range(of: text) else { return 1 }
+        return query.distance(from: query.startIndex, to: range.lowerBound) + 1
     }
 
     private init(tokens: [QueryToken], endColumn: Int) {
@@ -71,6 +81,8 @@ public struct QueryParser {
         if let token = peek, token.kind == .not {
             index += 1
             guard startsPrimary(peek) || peek?.kind == .not else { throw expected("a term after NOT", after: token) }
+            try enterNesting(at: token)
+            defer { depth -= 1 }
             return .not(try notExpression(field: field))
         }
         return try nearExpression(field: field)
@@ -127,6 +139,8 @@ public struct QueryParser {
                 if peek?.kind == .rightParen { throw QuerySyntaxError("empty parentheses", column: token.column) }
                 throw QuerySyntaxError("unclosed parenthesis", column: token.column)
             }
+            try enterNesting(at: token)
+            defer { depth -= 1 }
             let inner = try orExpression(field: field)
             guard let close = advance(), close.kind == .rightParen else {
                 throw QuerySyntaxError("unclosed parenthesis", column: token.column)
@@ -190,6 +204,13 @@ public struct QueryParser {
         }
         if text.contains("*") { throw QuerySyntaxError("* is allowed only at the end of a word", column: column) }
         return .word(text, field: textField, wildcard: false)
+    }
+
+    private mutating func enterNesting(at token: QueryToken) throws(QuerySyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumNesting else {
+            throw QuerySyntaxError("parentheses and NOT nested more than \(Self.maximumNesting) deep", column: token.column)
+        }
     }
 
     private func startsPrimary(_ token: QueryToken?) -> Bool {

@@ -17,6 +17,10 @@ public struct SearchRequest: Sendable {
     /// Count actors over the whole match set.
     public var facets = false
     public var facetLimit = 20
+    /// Build snippets for the hits (benchmarks turn this off to time the search alone).
+    public var snippets = true
+    /// Weighting, stop words, ties and feedback (see `Ranking`).
+    public var ranking = Ranking.standard
 
     public init(query: String = "") { self.query = query }
 }
@@ -57,7 +61,8 @@ public struct SearchResponse: Sendable {
 /// Answers queries against an index (one database, or shards listed in a Xapian stub file).
 /// Not thread-safe; open one per thread.
 public final class Searcher {
-    public let database: XapianDatabase
+    public let index: OpenIndex
+    public var database: XapianDatabase { index.database }
     let analyzer: Analyzer
     let catalog: ActorCatalog
     /// Created on first use (snippets that highlight actors), as it loads the gazetteer.
@@ -68,9 +73,9 @@ public final class Searcher {
     public var exactCountLimit = 1000
 
     public init(indexPath: String) throws {
-        database = try IndexReader.open(indexPath)
+        index = try IndexReader.open(indexPath)
         analyzer = try Analyzer()
-        catalog = ActorCatalog(database: database, analyzer: analyzer)
+        catalog = ActorCatalog(index: index, analyzer: analyzer)
     }
 
     public func search(_ request: SearchRequest) throws -> SearchResponse {
@@ -82,7 +87,7 @@ public final class Searcher {
             } catch let error as GazetteError {
                 guard error.code == .databaseModified, attempts < 5 else { throw error }
                 attempts += 1
-                try database.reopen()
+                try index.reopen()
             }
         }
     }
@@ -93,11 +98,14 @@ public final class Searcher {
         guard parsed != nil || !filters.queries.isEmpty else {
             throw QuerySyntaxError("empty query: give words to search for, or --actor/--since/--until to list articles", column: 1)
         }
-        let languages = try database.metadata(Schema.Metadata.languages).split(separator: " ").map(String.init)
-        var compiler = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match)
+        let languages = try index.languages()
+        let dropStopWords = request.ranking.dropsStopWords
+        var compiler = QueryCompiler(
+            analyzer: analyzer, languages: languages, catalog: catalog, mode: request.match, dropStopWords: dropStopWords)
         var response = try execute(parsed, filters: filters, compiler: &compiler, request: request)
         if response.total == 0, request.match == .all, case .implicit = parsed {
-            var any = QueryCompiler(analyzer: analyzer, languages: languages, catalog: catalog, mode: .any)
+            var any = QueryCompiler(
+                analyzer: analyzer, languages: languages, catalog: catalog, mode: .any, dropStopWords: dropStopWords)
             let fallback = try execute(parsed, filters: filters, compiler: &any, request: request)
             if fallback.total > 0 {
                 response = fallback
@@ -137,7 +145,14 @@ public final class Searcher {
     private func execute(
         _ parsed: QueryNode?, filters: Filters, compiler: inout QueryCompiler, request: SearchRequest
     ) throws -> SearchResponse {
-        var query = try parsed.flatMap { try compiler.compile($0) } ?? .matchAll
+        var query: XapianQuery
+        do {
+            query = try parsed.flatMap { try compiler.compile($0) } ?? .matchAll
+        } catch let error as QueryCompiler.WildcardTooBroad {
+            throw QuerySyntaxError(
+                "\(error.stem)* matches more than \(compiler.wildcardLimit) words; give more letters before the *",
+                column: QueryParser.column(of: error.stem + "*", in: request.query))
+        }
         if !filters.queries.isEmpty {
             query = try XapianQuery.combine(.filter, [query] + filters.queries)
         }
@@ -147,29 +162,33 @@ public final class Searcher {
         options.timeLimitSeconds = timeLimitSeconds
         // Counts up to this many matches are exact; beyond it `total` is Xapian's estimate.
         options.checkAtLeast = max(request.offset + request.limit + 1, exactCountLimit)
+        options.weighting = request.ranking.weighting
         switch request.sort {
-        case .relevance: options.sort = .relevance
+        case .relevance:
+            options.sort = request.ranking.newestFirstOnTies ? .relevanceThenValueDescending : .relevance
+            options.expansion = request.ranking.expansion(forQueryOf: parsed.map { compiler.searchedWords($0) } ?? 0)
         case .newest: options.sort = .valueDescending
         case .oldest: options.sort = .valueAscending
         }
         options.sortSlot = Schema.Slot.date
         if request.facets {
+            try index.requireLocal("counting actors over matches (--facets)")
             options.facetPrefix = Schema.Prefix.actor
             options.checkAtLeast = try database.documentCount()
         }
         let matches = try database.search(query, options: options)
         let actorHighlights = compiler.highlightActors.union(filters.actorIDs)
-        let snippets = SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor)
-        let decoder = JSONDecoder()
+        let snippets = request.snippets ? SnippetBuilder(analyzer: analyzer, extractor: actorHighlights.isEmpty ? nil : extractor) : nil
         var hits: [SearchHit] = []
         for index in 0..<matches.count {
             let data = try matches.documentData(at: index)
-            guard let stored = try? decoder.decode(StoredArticle.self, from: Data(data)) else { continue }
+            guard let stored = try? StoredArticle.decode(data, includingBody: request.snippets) else { continue }
             hits.append(SearchHit(
                 rank: request.offset + index + 1, id: stored.id, score: matches.weight(at: index), title: stored.title,
                 date: stored.date, source: stored.source, url: stored.url, path: stored.path,
-                snippet: snippets.snippet(
-                    of: stored, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes, actors: actorHighlights),
+                snippet: snippets?.snippet(
+                    of: stored, terms: compiler.highlightTerms, prefixes: compiler.highlightPrefixes, actors: actorHighlights)
+                    ?? Snippet(text: "", highlights: []),
                 actors: stored.actors.prefix(5).map { ActorRef(id: $0.id, name: $0.name, type: $0.type) }))
         }
         var facets: [ActorCount] = []
@@ -186,17 +205,95 @@ public final class Searcher {
     }
 }
 
-/// Opens an index for reading with a clear message when there is none.
+/// An index opened for reading: the combined database (all shards searched as one) and each
+/// shard on its own, because Xapian reads metadata (the actor catalog) from the first one only.
+public struct OpenIndex {
+    public let database: XapianDatabase
+    public let shards: [XapianDatabase]
+    /// Some shards are served by xapian-tcpsrv (their features are limited; see `requireLocal`).
+    public let hasRemoteShards: Bool
+
+    /// Metadata values of `key` from every shard (empty values left out).
+    public func metadata(_ key: String) throws(GazetteError) -> [String] {
+        var values: [String] = []
+        for shard in shards {
+            let value = try shard.metadata(key)
+            if !value.isEmpty { values.append(value) }
+        }
+        return values
+    }
+
+    /// The languages indexed, over all shards.
+    public func languages() throws(GazetteError) -> [String] {
+        Set(try metadata(Schema.Metadata.languages).flatMap { $0.split(separator: " ").map(String.init) }).sorted()
+    }
+
+    public func reopen() throws(GazetteError) {
+        try database.reopen()
+        for shard in shards where shard !== database { try shard.reopen() }
+    }
+
+    /// Fails clearly for features Xapian's remote protocol cannot carry (it cannot run Gazette's
+    /// own match spy, which counts actors), instead of returning silently wrong answers.
+    public func requireLocal(_ feature: String) throws(GazetteError) {
+        guard hasRemoteShards else { return }
+        throw GazetteError(.unimplemented, "\(feature) is not available when the index has remote (tcp://) shards: Xapian's remote backend cannot run Gazette's actor counter; search the shards' machines directly for it")
+    }
+}
+
+/// Opens an index for reading with a clear message when there is none. The path is an index
+/// folder (one database, or shards tied by a Xapian stub), or a shard list file: one index folder
+/// or `tcp://HOST:PORT` (served by `xapian-tcpsrv`) per line, searched together as one index.
 public enum IndexReader {
-    public static func open(_ path: String) throws -> XapianDatabase {
-        guard FileManager.default.fileExists(atPath: path) else {
+    public static func open(_ path: String) throws -> OpenIndex {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw GazetteError(.databaseNotFound, "no index at \(path); create one with `gazette index PATH...`")
         }
+        if !isDirectory.boolValue { return try openShardList(path) }
+        return try openFolder(path)
+    }
+
+    static func openFolder(_ path: String) throws -> OpenIndex {
         do {
-            return try XapianDatabase.openForReading(path)
-        } catch {
+            let database = try XapianDatabase.openForReading(path)
+            guard let layout = try IndexLayout.existing(at: path), layout.isSharded else {
+                return OpenIndex(database: database, shards: [database], hasRemoteShards: false)
+            }
+            return OpenIndex(database: database, shards: try layout.shards.map { try XapianDatabase.openForReading($0) }, hasRemoteShards: false)
+        } catch let error as GazetteError {
             guard error.code == .databaseNotFound || error.code == .databaseOpening else { throw error }
             throw GazetteError(error.code, "\(path) is not a Gazette index (\(error.message)); create one with `gazette index PATH...`")
         }
+    }
+
+    static func openShardList(_ path: String) throws -> OpenIndex {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GazetteError(.io, "cannot read the shard list \(path)")
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        let combined = try XapianDatabase.combined()
+        var shards: [XapianDatabase] = []
+        var remote = false
+        for (number, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let opened: OpenIndex
+            if line.hasPrefix("tcp://") {
+                let address = line.dropFirst("tcp://".count)
+                guard let colon = address.lastIndex(of: ":"), let port = UInt32(address[address.index(after: colon)...]), !address[..<colon].isEmpty else {
+                    throw GazetteError(.invalidArgument, "\(path):\(number + 1): expected tcp://HOST:PORT, found \(line)")
+                }
+                let database = try XapianDatabase.openRemote(host: String(address[..<colon]), port: port)
+                opened = OpenIndex(database: database, shards: [database], hasRemoteShards: true)
+                remote = true
+            } else {
+                opened = try openFolder(line.hasPrefix("/") ? line : base + "/" + line)
+            }
+            try combined.addShard(opened.database)
+            shards += opened.shards
+        }
+        guard !shards.isEmpty else { throw GazetteError(.databaseOpening, "the shard list \(path) names no shards") }
+        return OpenIndex(database: combined, shards: shards, hasRemoteShards: remote)
     }
 }

@@ -62,7 +62,7 @@ struct SnippetBuilder {
         }
         if !actors.isEmpty, let extractor {
             let mentions = bytes.withUnsafeMutableBufferPointer { buffer in
-                extractor.extract(bytes: UnsafeBufferPointer(buffer), analyzed: analyzed)
+                extractor.extract(bytes: UnsafeBufferPointer(buffer), analyzed: analyzed, language: article.language)
             }
             for mention in mentions where mention.actor.map({ actors.contains($0.id) }) ?? false {
                 for index in mention.firstToken..<(mention.firstToken + mention.tokenCount) { matched[index] = true }

@@ -4,46 +4,85 @@ import Foundation
 /// `.jsonl` (one object per line) into articles, one per record.
 struct JSONRecordReader {
     var mapping: FieldMapping
-    /// Longest JSONL line accepted; longer lines are reported and skipped without being held.
-    var maximumLineBytes = 64 << 20
-    /// Largest `.json` file accepted (it is parsed whole).
-    var maximumFileBytes = 512 << 20
-
-    private let decoder = JSONDecoder()
+    /// Longest JSONL line or `.json` list element accepted; longer ones are reported and skipped
+    /// without being held.
+    var maximumRecordBytes = 64 << 20
+    /// Largest `.json` file accepted when its top level is an object (it is parsed whole); a
+    /// top-level list is streamed element by element, whatever its size.
+    var maximumDocumentBytes = 64 << 20
+    /// Deepest nesting of lists and objects in one record. News records need a handful of levels;
+    /// the limit keeps hostile input from costing stack and time.
+    var maximumDepth = 64
 
     /// Streams a JSONL file, calling `emit` for each record in order.
     func readLines(_ stream: InputStream, emit: (ReadItem) throws -> Void) throws {
-        let lines = LineReader(stream: stream, maximumLineBytes: maximumLineBytes)
-        var record = 0
+        let lines = LineReader(stream: stream, maximumLineBytes: maximumRecordBytes)
+        var records = 0
         while let line = try lines.next() {
+            records += 1
             let origin = SourceLocation(path: stream.path.description, line: lines.lineNumber)
             switch line {
             case .tooLong(let bytes):
-                record += 1
-                try emit(.problem(IngestProblem(origin, "line of \(bytes) bytes exceeds the \(maximumLineBytes >> 20) MiB limit")))
+                try emit(.problem(IngestProblem(origin, "line of \(bytes) bytes exceeds the \(maximumRecordBytes >> 20) MiB limit")))
             case .text(let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                record += 1
-                try emit(decodeRecord(Data(bytes), origin: origin))
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    records -= 1
+                    continue
+                }
+                try emit(decodeRecord(bytes, origin: origin))
             }
+        }
+        if records == 0 {
+            try emit(.problem(IngestProblem(SourceLocation(path: stream.path.description), "no records (only blank lines)")))
         }
     }
 
-    /// Reads a whole `.json` file.
+    /// Reads a `.json` file: a top-level list is streamed record by record; anything else is
+    /// parsed whole (within `maximumDocumentBytes`).
     func readDocument(_ stream: InputStream, emit: (ReadItem) throws -> Void) throws {
-        let bytes = try stream.readAll(limit: maximumFileBytes)
-        let origin = SourceLocation(path: stream.path.description)
-        let value: JSONValue
-        do {
-            value = try decoder.decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            try emit(.problem(IngestProblem(origin, "invalid JSON: \(describe(error))")))
+        let path = stream.path.description
+        // The first bytes tell a list (streamed) from anything else (parsed whole).
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var head: ArraySlice<UInt8> = []
+        var first: UInt8 = 0
+        while true {
+            let count = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(GazetteError) -> Int in try stream.read(into: buffer) }
+            if count == 0 {
+                try emit(.problem(IngestProblem(SourceLocation(path: path), "empty file")))
+                return
+            }
+            if let found = JSONDocumentShape.firstSignificantByte(chunk[0..<count]) {
+                first = found.byte
+                head = chunk[found.offset..<count]
+                break
+            }
+        }
+        if first == UInt8(ascii: "[") {
+            try readList(stream, after: head.dropFirst(), emit: emit)
             return
+        }
+        if stream.isKnownLargerThan(maximumDocumentBytes) {
+            try emit(.problem(IngestProblem(SourceLocation(path: path), tooLargeDocument)))
+            return
+        }
+        let rest: Result<[UInt8], GazetteError> = Result { () throws(GazetteError) in
+            try stream.readAll(limit: maximumDocumentBytes - head.count)
+        }
+        if case .failure(let error) = rest, error.code == .tooLarge {
+            try emit(.problem(IngestProblem(SourceLocation(path: path), tooLargeDocument)))
+            return
+        }
+        let origin = SourceLocation(path: path)
+        let value: JSONValue
+        switch decodeValue(Array(head) + (try rest.get()), asDocument: true) {
+        case .failure(let reason):
+            try emit(.problem(IngestProblem(origin, reason.description)))
+            return
+        case .success(let decoded):
+            value = decoded
         }
         let records: [JSONValue]
         switch value {
-        case .array(let items):
-            records = items
         case .object(let object):
             if JSONRecord(object).first(mapping.body + mapping.title) == nil,
                 let nested = object.values.first(where: { if case .array(let a) = $0, a.contains(where: \.isObject) { return true } else { return false } }),
@@ -58,16 +97,76 @@ struct JSONRecordReader {
             return
         }
         for (index, item) in records.enumerated() {
-            let location = SourceLocation(path: stream.path.description, record: index + 1)
+            let location = SourceLocation(path: path, record: index + 1)
             try emit(article(from: item, origin: location))
         }
     }
 
-    func decodeRecord(_ data: Data, origin: SourceLocation) -> ReadItem {
+    private var tooLargeDocument: String {
+        "a .json file larger than \(maximumDocumentBytes >> 20) MiB is read only when its top level is a list; "
+            + "write the records as a list or one per line (.jsonl), which are read record by record"
+    }
+
+    /// Streams the elements of a top-level list; a broken element costs only itself.
+    private func readList(_ stream: InputStream, after prefix: ArraySlice<UInt8>, emit: (ReadItem) throws -> Void) throws {
+        let path = stream.path.description
+        let elements = JSONArrayStream(stream: stream, after: prefix, maximumElementBytes: maximumRecordBytes, maximumDepth: maximumDepth)
+        var record = 0
+        while true {
+            let element: JSONArrayStream.Element?
+            do {
+                element = try elements.next()
+            } catch JSONArrayStream.Failure.truncated {
+                try emit(.problem(IngestProblem(
+                    SourceLocation(path: path, record: record + 1), "the file ends inside the list (truncated?); records before it were read")))
+                return
+            } catch JSONArrayStream.Failure.unexpected(let byte) {
+                try emit(.problem(IngestProblem(
+                    SourceLocation(path: path, record: record + 1), "invalid JSON: unexpected \"\(Unicode.Scalar(byte))\" between records; reading stopped")))
+                return
+            }
+            guard let element else { break }
+            record += 1
+            let origin = SourceLocation(path: path, record: record)
+            switch element {
+            case .bytes(let bytes): try emit(decodeRecord(bytes, origin: origin))
+            case .tooLarge(let bytes): try emit(.problem(IngestProblem(origin, "record of \(bytes) bytes exceeds the \(maximumRecordBytes >> 20) MiB limit")))
+            case .tooDeep: try emit(.problem(IngestProblem(origin, "invalid JSON: nested more than \(maximumDepth) levels deep")))
+            case .empty: try emit(.problem(IngestProblem(origin, "invalid JSON: empty record (a stray comma)")))
+            }
+        }
+        if elements.trailingGarbage {
+            try emit(.problem(IngestProblem(SourceLocation(path: path), "text after the closing ] ignored", severity: .warning)))
+        }
+    }
+
+    /// Decodes one JSON value, building only the fields a record can use. A whole `.json`
+    /// document (`asDocument`) also keeps lists under other keys, as they may hold the records.
+    private func decodeValue(_ bytes: [UInt8], asDocument: Bool = false) -> Result<JSONValue, Reason> {
+        let wanted = mapping.allKeys
+        let select = { (key: String, level: Int) -> JSONParser.Selection in
+            if wanted.contains(key) { return .keep }
+            return asDocument && level == 0 ? .records : .skip
+        }
         do {
-            return article(from: try decoder.decode(JSONValue.self, from: data), origin: origin)
+            let value = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParser.Failure) -> JSONValue in
+                try JSONParser.parse(buffer, maximumDepth: maximumDepth, select: select)
+            }
+            return .success(value)
         } catch {
-            return .problem(IngestProblem(origin, "invalid JSON: \(describe(error))"))
+            return .failure(Reason("invalid JSON: \(error)"))
+        }
+    }
+
+    struct Reason: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    func decodeRecord(_ bytes: [UInt8], origin: SourceLocation) -> ReadItem {
+        switch decodeValue(bytes) {
+        case .success(let value): return article(from: value, origin: origin)
+        case .failure(let reason): return .problem(IngestProblem(origin, reason.description))
         }
     }
 
@@ -151,14 +250,6 @@ struct JSONRecordReader {
         }
         problems.append(IngestProblem(origin, "field \"\(key)\" is \(value.typeName), expected names; ignored", severity: .warning))
         return []
-    }
-
-    private func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return String(describing: error)
     }
 }
 

@@ -1,0 +1,96 @@
+/// Writes one shard: upserts by unique id, commits every `batchSize` documents together with the
+/// actor catalog entries of those documents, and removes documents that disappeared. Used by one
+/// thread at a time.
+final class ShardWriter {
+    let path: String
+    let database: XapianDatabase
+    private let batchSize: Int
+    /// Documents written or found unchanged in this run.
+    private(set) var seen = Set<UInt32>()
+    private var uncommitted = 0
+    private var catalog = ActorCatalogWriter()
+    private var languages = Set<String>()
+    private let document = XapianDocument()
+    var times = StageTimes()
+
+    init(path: String, options: Indexer.Options) throws {
+        self.path = path
+        database = try IndexLock.openWriter(path, options: options)
+        batchSize = options.batchSize
+        if try database.metadata(Schema.Metadata.schemaVersion).isEmpty {
+            try database.setMetadata(Schema.Metadata.schemaVersion, Schema.version)
+        }
+    }
+
+    /// The document already stored under `id`, if any, and whether its content is the same
+    /// (then it is kept as it is).
+    func existing(id: String, contentHash: String) throws -> (docid: UInt32?, unchanged: Bool) {
+        guard let docid = try database.firstDocument(withTerm: TermNames.id(id)) else { return (nil, false) }
+        guard try database.value(docid, slot: Schema.Slot.contentHash) == contentHash else { return (docid, false) }
+        seen.insert(docid)
+        return (docid, true)
+    }
+
+    /// Writes a document, replacing `existing` when given (the id lookup was already done).
+    func write(_ built: BuiltDocument, replacing existing: UInt32?) throws {
+        try times.measure(.write) {
+            document.clear()
+            try document.addPacked(built.terms)
+            document.setData(built.data)
+            if let dateKey = built.dateKey { try document.setValue(dateKey, slot: Schema.Slot.date) }
+            try document.setValue(built.contentHash, slot: Schema.Slot.contentHash)
+            if let existing {
+                try database.replaceDocument(existing, document)
+                seen.insert(existing)
+            } else {
+                seen.insert(try database.addDocument(document))
+            }
+        }
+        for mention in built.mentions { catalog.add(mention.actor, surface: mention.surface) }
+        languages.insert(built.language)
+        uncommitted += 1
+        if uncommitted >= batchSize { try commit() }
+    }
+
+    func commit() throws {
+        try times.measure(.commit) {
+            try catalog.write(to: database)
+            let known = Set(try database.metadata(Schema.Metadata.languages).split(separator: " ").map(String.init))
+            if !languages.isSubset(of: known) {
+                try database.setMetadata(Schema.Metadata.languages, known.union(languages).sorted().joined(separator: " "))
+            }
+            try database.commit()
+        }
+        uncommitted = 0
+    }
+
+    /// Deletes this shard's documents from the file with `pathTerm` that were not seen this run.
+    func removeUnseen(pathTerm: String) throws -> Int {
+        var removed = 0
+        for docid in try database.documents(withTerm: pathTerm) where !seen.contains(docid) {
+            try database.deleteDocument(docid)
+            removed += 1
+        }
+        uncommitted += removed
+        return removed
+    }
+
+    /// Deletes this shard's documents of files under `directory` that were not read this run.
+    func removeVanishedFiles(under directory: String, keeping processed: Set<String>) throws -> Int {
+        let prefix = Schema.Prefix.path + directory + (directory.hasSuffix("/") ? "" : "/")
+        guard prefix.utf8.count < 200 else { return 0 }
+        let terms = try database.terms(withPrefix: prefix)
+        var vanished: [String] = []
+        for item in terms where !processed.contains(item.term) { vanished.append(item.term) }
+        try terms.checkCompleted()
+        var removed = 0
+        for term in vanished {
+            for docid in try database.documents(withTerm: term) {
+                try database.deleteDocument(docid)
+                removed += 1
+            }
+        }
+        uncommitted += removed
+        return removed
+    }
+}
