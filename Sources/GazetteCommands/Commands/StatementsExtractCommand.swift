@@ -59,7 +59,7 @@ struct StatementsExtractCommand: ParsableCommand {
                     ? statements.extract(text: article.body, analyzed: analyzed, mentions: found) : []
                 var line = ArticleStatementsJSON(article, extracted, includeText: text)
                 if mentions {
-                    line.mentions = found.map { MentionJSON(text: $0.text, span: [$0.start, $0.end], kind: $0.kind.rawValue, id: $0.actor?.id) }
+                    line.mentions = found.map { MentionSpanJSON(text: $0.text, span: [$0.start, $0.end], kind: $0.kind.rawValue, id: $0.actor?.id) }
                 }
                 out.line(JSON.encode(line))
             }
@@ -112,7 +112,7 @@ struct ArticleStatementsJSON: Encodable {
     var bodyBytes: Int
     var body: String?
     var statements: [StatementJSON]
-    var mentions: [MentionJSON]?
+    var mentions: [MentionSpanJSON]?
 
     enum CodingKeys: String, CodingKey {
         case path, line, record, id, body, statements, mentions
@@ -130,7 +130,7 @@ struct ArticleStatementsJSON: Encodable {
     }
 }
 
-struct MentionJSON: Encodable {
+struct MentionSpanJSON: Encodable {
     var text: String
     var span: [Int]
     var kind: String

@@ -17,6 +17,8 @@ struct BuiltDocument {
     var contentHash: String
     var language: String
     var mentions: [(actor: ActorRef, surface: String)]
+    /// Documents for the statement index (empty when statements are off or none were found).
+    var statements: [BuiltStatement] = []
 }
 
 /// Turns an article into terms, values and stored data using Schema's prefix table. One per
@@ -24,10 +26,13 @@ struct BuiltDocument {
 final class DocumentBuilder {
     let analyzer: Analyzer
     let extractor: ActorExtractor
+    /// nil when the run does not extract statements (`Indexer.Options.statements` off).
+    let statements: StatementDocuments?
 
-    init(extractor: ActorExtractor) throws(GazetteError) {
+    init(extractor: ActorExtractor, statements: Bool = true) throws(GazetteError) {
         analyzer = try Analyzer()
         self.extractor = extractor
+        self.statements = statements ? StatementDocuments(extractor: StatementExtractor(gazetteer: extractor.gazetteer)) : nil
     }
 
     /// Analysis only (the floor of indexing cost): what `build` does before extraction.
@@ -57,7 +62,6 @@ final class DocumentBuilder {
             }
         }
         let startBuild = StageTimes.threadCPU()
-        defer { times.add(.build, StageTimes.threadCPU() - startBuild) }
         for token in title.tokens {
             terms.addPosting(prefix: Schema.Prefix.title, token.term, position: token.position)
             terms.addPosting(token.term, position: token.position)
@@ -96,9 +100,14 @@ final class DocumentBuilder {
             url: article.url, authors: article.authors, language: language, path: article.origin.path,
             line: article.origin.line, record: article.origin.record, format: prepared.format.rawValue, actors: actors)
         let data = stored.documentData()
+        times.add(.build, StageTimes.threadCPU() - startBuild)
+        let startStatements = StageTimes.threadCPU()
+        let statementDocuments = statements?.build(
+            article: article, id: prepared.id, language: language, body: body, mentions: found[1].1) ?? []
+        times.add(.statements, StageTimes.threadCPU() - startStatements)
         return BuiltDocument(
             id: prepared.id, terms: terms, data: data, dateKey: article.date?.sortKey, contentHash: prepared.contentHash,
-            language: language, mentions: mentions)
+            language: language, mentions: mentions, statements: statementDocuments)
     }
 
     /// Words of a metadata field as positional prefixed terms, so `source:"kyiv independent"`

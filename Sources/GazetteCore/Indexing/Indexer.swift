@@ -36,6 +36,9 @@ public final class Indexer {
         /// Skip fsync on commit (faster bulk builds; a power cut may lose recent commits).
         public var noSync = false
         public var mode = Mode.full
+        /// Extract statements and keep the statement index in sync (off only to measure what
+        /// statements cost; an index written without them has an empty statement index).
+        public var statements = true
 
         public init(indexPath: String) { self.indexPath = indexPath }
     }
@@ -85,6 +88,7 @@ public final class Indexer {
             try IndexWorker(number: $0, state: state, layout: layout, options: options, extractor: extractor)
         }
         if options.mode == .full {
+            try layout.statements.publish()
             try layout.publish()
             IndexLock.claim(options.indexPath)
         }

@@ -299,7 +299,7 @@ struct StatementText {
         var capitals = 0
         for index in range where tokens[index].kind == .letter {
             letters += 1
-            if isCapitalized(index) || ActorExtractor.minorWords.contains(tokens[index].folded) { capitals += 1 }
+            if isCapitalized(index) || TokenContext.minorWords.contains(tokens[index].folded) { capitals += 1 }
         }
         guard letters > 0, letters <= 14, capitals * 10 >= letters * 8 else { return false }
         return !gapAfter[range.upperBound - 1].contains(.period) && !gapAfter[range.upperBound - 1].contains(.quoteClose)

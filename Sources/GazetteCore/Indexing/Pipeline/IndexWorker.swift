@@ -62,10 +62,11 @@ final class IndexWorker: @unchecked Sendable {
         self.state = state
         self.layout = layout
         mode = options.mode
-        builder = try DocumentBuilder(extractor: extractor)
+        builder = try DocumentBuilder(extractor: extractor, statements: options.statements)
         reader = JSONRecordReader(mapping: options.mapping)
         source = ArticleSource(mapping: options.mapping)
-        writer = options.mode == .full ? try ShardWriter(path: layout.shards[number], options: options) : nil
+        writer = options.mode == .full
+            ? try ShardWriter(path: layout.shards[number], statementsPath: layout.statements.shards[number], options: options) : nil
     }
 
     func run() {

@@ -10,6 +10,7 @@ public struct StageTimes: Sendable, Equatable {
         case parse = "parse records"
         case analyze = "analysis (ICU, fold, stem)"
         case extract = "actor extraction"
+        case statements = "statement extraction"
         case build = "document building"
         case write = "Xapian writes"
         case commit = "Xapian commits"
