@@ -127,9 +127,12 @@ final class DocumentBuilder {
         return article.origin.path
     }
 
-    static func contentHash(of article: Article, id: String, format: InputFormat) -> String {
+    /// `statements`: whether the run extracts statements, so that an article written without
+    /// them (`--no-statements`) counts as changed for the next run that does.
+    static func contentHash(of article: Article, id: String, format: InputFormat, statements: Bool = true) -> String {
         var hash = ContentHash()
         hash.combine(Schema.version)
+        if !statements { hash.combine("no-statements") }
         hash.combine(id)
         hash.combine(format.rawValue)
         hash.combine(article.title)

@@ -48,6 +48,7 @@ final class IndexWorker: @unchecked Sendable {
     private let state: RunState
     private let layout: IndexLayout
     private let mode: Indexer.Mode
+    private let statements: Bool
     private let builder: DocumentBuilder
     private let reader: JSONRecordReader
     private let source: ArticleSource
@@ -62,6 +63,7 @@ final class IndexWorker: @unchecked Sendable {
         self.state = state
         self.layout = layout
         mode = options.mode
+        statements = options.statements
         builder = try DocumentBuilder(extractor: extractor, statements: options.statements)
         reader = JSONRecordReader(mapping: options.mapping)
         source = ArticleSource(mapping: options.mapping)
@@ -142,7 +144,7 @@ final class IndexWorker: @unchecked Sendable {
         }
         sequences[idHash] = sequence
         let duplicate = earlier != nil
-        let hash = DocumentBuilder.contentHash(of: article, id: id, format: format)
+        let hash = DocumentBuilder.contentHash(of: article, id: id, format: format, statements: statements)
         var outcome = Outcome.indexed
         switch mode {
         case .analysisOnly:
