@@ -13,6 +13,7 @@ public struct StageTimes: Sendable, Equatable {
         case statements = "statement extraction"
         case build = "document building"
         case write = "Xapian writes"
+        case statementWrite = "statement index writes"
         case commit = "Xapian commits"
     }
 
