@@ -21,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -31,10 +32,25 @@ GAZETTE = os.path.join(ROOT, ".build", "release", "gazette")
 ALL_PEERS = ["xapian-cpp", "xapian-py", "tantivy", "tantivy-1t", "sqlite-fts5"]
 
 
-def run_with_rss(args):
-    """Runs a process and returns (stdout, wall seconds, its own peak RSS in bytes)."""
+def sample_rss(pid, samples, start, every=5.0):
+    """Appends (seconds since start, resident MB) of `pid` until it exits: memory over the run."""
+    while True:
+        try:
+            with open("/proc/%d/status" % pid) as f:
+                rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            return
+        samples.append((time.perf_counter() - start, rss / 1024))
+        time.sleep(every)
+
+
+def run_with_rss(args, samples=None):
+    """Runs a process and returns (stdout, wall seconds, its own peak RSS in bytes); with `samples`,
+    also records its resident memory every few seconds."""
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if samples is not None:
+        threading.Thread(target=sample_rss, args=(process.pid, samples, start), daemon=True).start()
     out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
@@ -99,6 +115,9 @@ def main():
     parser.add_argument("--peers", default=",".join(ALL_PEERS), help="peers to run, or 'none'")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cold-query", default='"interest rates"')
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip the analysis-only and no-writes runs (they take as long as indexing at 1M)")
+    parser.add_argument("--no-merge", action="store_true", help="skip merging the shards into one")
     args = parser.parse_args()
 
     subprocess.run(["bash", os.path.join(ROOT, "bench", "harness.sh")], check=True)
@@ -122,16 +141,19 @@ def main():
 
     index = os.path.join(workdir, "gazette-index")
     print("gazette: indexing with --jobs %d ..." % args.jobs, flush=True)
+    memory = []
     out, wall, rss = run_with_rss([GAZETTE, "index", corpus, "--index", index, "--rebuild", "--jobs", str(args.jobs),
-                                  "--output", "json", "--format", "jsonl"])
+                                  "--output", "json", "--format", "jsonl"], samples=memory)
     summary = json.loads(out)
     docs = summary["documents"]
     size_raw = du(index)
-    print("gazette: analysis-only and no-writes runs ...", flush=True)
-    _, analysis_wall, _ = run_with_rss([GAZETTE, "index", corpus, "--index", os.path.join(workdir, "dry"),
-                                        "--dry-run", "analysis", "--jobs", str(args.jobs), "--format", "jsonl"])
-    _, extraction_wall, _ = run_with_rss([GAZETTE, "index", corpus, "--index", os.path.join(workdir, "dry"),
-                                          "--dry-run", "extraction", "--jobs", str(args.jobs), "--format", "jsonl"])
+    analysis_wall = extraction_wall = float("nan")
+    if not args.no_floor:
+        print("gazette: analysis-only and no-writes runs ...", flush=True)
+        _, analysis_wall, _ = run_with_rss([GAZETTE, "index", corpus, "--index", os.path.join(workdir, "dry"),
+                                            "--dry-run", "analysis", "--jobs", str(args.jobs), "--format", "jsonl"])
+        _, extraction_wall, _ = run_with_rss([GAZETTE, "index", corpus, "--index", os.path.join(workdir, "dry"),
+                                              "--dry-run", "extraction", "--jobs", str(args.jobs), "--format", "jsonl"])
     translated = gazette_queries(queries)
     tsv = os.path.join(workdir, "gazette-queries.tsv")
     with open(tsv, "w") as f:
@@ -154,12 +176,14 @@ def main():
     _, compact_wall, _ = run_with_rss([GAZETTE, "compact", "--index", index])
     size_compacted = du(index)
     compacted_latency, compacted_cold = latency(), cold()
-    _, merge_wall, _ = run_with_rss([GAZETTE, "compact", "--merge", "--index", index])
-    merged_latency, merged_cold = latency(), cold()
+    merge_wall, merged_latency, merged_cold = float("nan"), compacted_latency, compacted_cold
+    if not args.no_merge:
+        _, merge_wall, _ = run_with_rss([GAZETTE, "compact", "--merge", "--index", index])
+        merged_latency, merged_cold = latency(), cold()
 
     gazette = {
         "docs": docs, "index_s": wall, "docs_per_s": docs / wall, "mb_per_s": corpus_bytes / 1e6 / wall,
-        "peak_rss": rss, "size_bytes": size_raw, "compacted_bytes": size_compacted, "compact_s": compact_wall,
+        "peak_rss": rss, "memory_over_time": memory, "size_bytes": size_raw, "compacted_bytes": size_compacted, "compact_s": compact_wall,
         "merge_s": merge_wall, "stages": summary.get("stages", {}), "shards": summary.get("shards"),
         "analysis_docs_per_s": docs / analysis_wall, "extraction_docs_per_s": docs / extraction_wall,
         "query": raw_latency, "cold_ms": raw_cold,
@@ -220,6 +244,13 @@ def render(name, corpus_bytes, peers, gazette, translated):
               "- analysis + actor extraction + document building, no Xapian writes: %s articles/s"
               % "{:,.0f}".format(g["extraction_docs_per_s"]),
               "- compaction: %.1f s per shard set, merging into one shard: %.1f s" % (g["compact_s"], g["merge_s"]), ""]
+    if g.get("memory_over_time"):
+        memory = g["memory_over_time"]
+        marks = []
+        for fraction in (0.1, 0.25, 0.5, 0.75, 1.0):
+            seconds, mb_now = memory[min(len(memory) - 1, int(fraction * (len(memory) - 1)))]
+            marks.append("%.0f%% of the run (%.0f s): %.0f MB" % (fraction * 100, seconds, mb_now))
+        lines += ["- resident memory while indexing: " + "; ".join(marks), ""]
     stages = g["stages"]
     total = sum(stages.values()) or 1
     lines += ["| stage (CPU time over all threads) | seconds | share |", "|---|---:|---:|"]

@@ -235,8 +235,7 @@ typedef enum gz_query_op {
     GZ_OP_FILTER = 5,
     GZ_OP_NEAR = 6,
     GZ_OP_PHRASE = 7,
-    GZ_OP_SYNONYM = 13,
-    GZ_OP_MAX = 14
+    GZ_OP_SYNONYM = 13
 } gz_query_op;
 
 /** A term query; `position` 0 means none. */
@@ -253,11 +252,6 @@ gz_query *gz_query_scale(const gz_query *query, double factor, gz_error *error);
 /** Documents whose value in `slot` lies in [low, high] (byte-wise compare). An empty bound is open. */
 gz_query *gz_query_value_range(unsigned slot, const char *low, size_t low_len, const char *high,
                                size_t high_len, gz_error *error);
-
-/** Terms starting with `prefix`, at most `max_expansion` of them (else an error at search time);
- *  a document weighs as its best-matching expansion (OP_MAX). */
-gz_query *gz_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
-                            gz_error *error);
 
 gz_query *gz_query_match_all(void);
 gz_query *gz_query_match_nothing(void);

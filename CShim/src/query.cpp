@@ -14,10 +14,14 @@ static gz_query *wrap(Xapian::Query query) {
     }
 }
 
+// A fresh match-all query. Xapian::Query::MatchAll is one shared object whose reference count is
+// not atomic: copying it from several threads at once (parallel searches) corrupts the count.
+static Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 static bool known_op(int op) {
     switch (op) {
     case GZ_OP_AND: case GZ_OP_OR: case GZ_OP_AND_NOT: case GZ_OP_XOR: case GZ_OP_AND_MAYBE:
-    case GZ_OP_FILTER: case GZ_OP_NEAR: case GZ_OP_PHRASE: case GZ_OP_SYNONYM: case GZ_OP_MAX:
+    case GZ_OP_FILTER: case GZ_OP_NEAR: case GZ_OP_PHRASE: case GZ_OP_SYNONYM:
         return true;
     default:
         return false;
@@ -57,26 +61,15 @@ gz_query *gz_query_value_range(unsigned slot, const char *low, size_t low_len, c
                                size_t high_len, gz_error *error) {
     return guarded_value<gz_query *>(error, nullptr, [&] {
         const std::string lo(low, low_len), hi(high, high_len);
-        if (lo.empty() && hi.empty()) return wrap(Xapian::Query::MatchAll);
+        if (lo.empty() && hi.empty()) return wrap(match_all());
         if (lo.empty()) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi));
         if (hi.empty()) return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo));
         return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi));
     });
 }
 
-gz_query *gz_query_wildcard(const char *prefix, size_t len, uint32_t max_expansion,
-                            gz_error *error) {
-    return guarded_value<gz_query *>(error, nullptr, [&] {
-        // OP_MAX rather than OP_SYNONYM: synonym statistics are estimated per database, so a
-        // sharded index would score wildcards differently from a single one.
-        return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix, len),
-                                  max_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
-                                  Xapian::Query::OP_MAX));
-    });
-}
-
-gz_query *gz_query_match_all(void) { return wrap(Xapian::Query::MatchAll); }
-gz_query *gz_query_match_nothing(void) { return wrap(Xapian::Query::MatchNothing); }
+gz_query *gz_query_match_all(void) { return wrap(match_all()); }
+gz_query *gz_query_match_nothing(void) { return wrap(Xapian::Query()); }
 
 bool gz_query_is_empty(const gz_query *query) { return query->query.empty(); }
 

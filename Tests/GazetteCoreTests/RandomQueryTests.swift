@@ -35,6 +35,8 @@ struct RandomQueryTests {
             request.facets = number % 50 == 0
             request.limit = number % 10 == 0 ? 10 : 0
             let before = clock.now
+            // Printed before running, so a query that crashes the process is the last one shown.
+            if number < Self.show { print("run #\(number): \(query.debugDescription)") }
             do {
                 let response = try searcher.search(request)
                 answered += 1

@@ -15,6 +15,20 @@ struct SearchEndToEndTests {
         #expect(!ids.contains("gz-2026-03-10-black-sea-insurance"))
     }
 
+    /// One Searcher over the sharded sample index answers the same wildcard again and again (Xapian
+    /// 1.4.22 crashed the second time when wildcards were built with OP_MAX), in every match mode.
+    @Test func wildcardsRepeatOnOneSearcher() throws {
+        let searcher = try Searcher(indexPath: SampleIndex.path)
+        #expect(searcher.index.shards.count > 1)
+        var totals: [Int] = []
+        for round in 0..<4 {
+            var request = SearchRequest(query: "Russ* guarant*")
+            request.match = round % 2 == 0 ? .any : .all
+            totals.append(try searcher.search(request).total)
+        }
+        #expect(totals[0] > 0 && totals[0] == totals[2] && totals[1] == totals[3] && totals[1] <= totals[0])
+    }
+
     @Test func actorFilterWithAliasesAndDates() throws {
         let response = try SampleIndex.search("\"security guarantees\"") {
             $0.actors = ["Zelensky"]

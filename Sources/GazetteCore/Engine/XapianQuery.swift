@@ -2,7 +2,8 @@ internal import CShim
 
 /// An immutable Xapian query tree.
 public final class XapianQuery: @unchecked Sendable {
-    // Xapian::Query is immutable and reference-counted, so sharing a handle across threads is safe.
+    // Sendable so a query can be handed to another thread. Two threads must not use one query at
+    // once: Xapian::Query is immutable, but its reference count is not atomic.
     let handle: OpaquePointer
 
     init(handle: OpaquePointer) { self.handle = handle }
@@ -11,7 +12,7 @@ public final class XapianQuery: @unchecked Sendable {
 
     public enum Operator: Int32, Sendable {
         case and = 0, or = 1, andNot = 2, xor = 3, andMaybe = 4, filter = 5, near = 6, phrase = 7
-        case synonym = 13, max = 14
+        case synonym = 13
     }
 
     public static func term(_ term: String, wqf: UInt32 = 1, position: UInt32 = 0) -> XapianQuery {
@@ -47,15 +48,6 @@ public final class XapianQuery: @unchecked Sendable {
             high.withUTF8 { h in gz_query_value_range(slot, l.charPointer, l.count, h.charPointer, h.count, &error.raw) }
         }
         try error.check(handle == nil, "while building a date range")
-        return XapianQuery(handle: handle!)
-    }
-
-    /// Terms starting with `prefix`; searching fails when more than `limit` terms match.
-    public static func wildcard(_ prefix: String, limit: UInt32) throws(GazetteError) -> XapianQuery {
-        var error = ShimError()
-        var prefix = prefix
-        let handle = prefix.withUTF8 { gz_query_wildcard($0.charPointer, $0.count, limit, &error.raw) }
-        try error.check(handle == nil, "while building a wildcard")
         return XapianQuery(handle: handle!)
     }
 

@@ -61,7 +61,8 @@ public final class Indexer {
     }
 
     /// Indexes `paths` (files and folders). Throws only when the index itself cannot be opened
-    /// or written; bad input is reported in the result.
+    /// or written; bad input is reported in the result. `progress` is called after each input file
+    /// is handed to the workers (before the next one is opened) and every quarter second.
     public func run(paths: [String], progress: ((Progress) -> Void)? = nil) throws -> IndexReport {
         let started = StageTimes.now()
         let walk = FileWalker(forcedFormat: options.format).expand(paths)
@@ -177,6 +178,10 @@ public final class Indexer {
                 $0.filesDone += 1
                 $0.bytesDone = bytesBefore + size
             }
+            // After every file, before the next is handed on: callers may rely on files not yet
+            // counted being untouched (the changing-files test does).
+            lastTick = StageTimes.now()
+            tick()
         }
         return pathTerms
     }
@@ -187,6 +192,7 @@ public final class Indexer {
             let stream = try InputStream(path: file.path)
             let lines = LineReader(stream: stream, maximumLineBytes: limit)
             let bytesBefore = state.progress.withLock { $0.bytesDone }
+            var records = 0
             while let line = try lines.next() {
                 if state.hasFailed { return }
                 if lines.lineNumber % 1024 == 0 {
@@ -194,14 +200,19 @@ public final class Indexer {
                 }
                 switch line {
                 case .tooLong(let bytes):
+                    records += 1
                     state.problem(IngestProblem(
                         SourceLocation(path: path, line: lines.lineNumber),
                         "line of \(bytes) bytes exceeds the \(limit >> 20) MiB limit"))
                 case .text(let bytes):
                     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                    records += 1
                     sequence += 1
                     send(.line(bytes: bytes, path: path, line: lines.lineNumber, sequence: sequence << 24))
                 }
+            }
+            if records == 0 {
+                state.problem(IngestProblem(SourceLocation(path: path), "no records (only blank lines)"))
             }
         } catch {
             state.problem(IngestProblem(SourceLocation(path: path), error.message))

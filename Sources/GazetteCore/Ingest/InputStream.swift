@@ -223,6 +223,12 @@ public final class LineReader {
             }
             let stop = newline ?? end
             if oversize == 0 && line.count + (stop - start) <= maximumLineBytes {
+                let needed = line.count + (stop - start)
+                if needed > line.capacity {
+                    // Grow by doubling, but never past the limit: Array's own growth could reserve
+                    // twice the limit for a line that is then thrown away.
+                    line.reserveCapacity(min(max(needed, line.capacity * 2), maximumLineBytes))
+                }
                 buffer.withUnsafeBufferPointer { line.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<stop])) }
             } else {
                 // Too long: only count the bytes, and let go of what was kept.

@@ -211,7 +211,9 @@ struct QueryCompiler {
         }
         try matching.checkCompleted()
         guard !terms.isEmpty else { return .matchNothing }
-        return terms.count == 1 ? terms[0] : try XapianQuery.combine(.max, terms)
+        // OP_SYNONYM (the expansions weigh as one word), not OP_MAX: Xapian 1.4.22's OP_MAX over
+        // several shards crashes the second search on the same database handle.
+        return terms.count == 1 ? terms[0] : try XapianQuery.combine(.synonym, terms)
     }
 
     // MARK: Actors, dates, NEAR
