@@ -12,7 +12,8 @@ public struct GazetteCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IndexCommand.self, SearchCommand.self, ActorsCommand.self, ShowCommand.self, StatsCommand.self,
+            IndexCommand.self, SearchCommand.self, StatementsCommand.self, ActorsCommand.self, ShowCommand.self, StatsCommand.self,
+            StatementsExtractCommand.self,
             ExtractCommand.self, CompactCommand.self, RemapCommand.self, QueryLatencyCommand.self,
         ]
     )

@@ -125,6 +125,31 @@ struct CLITests {
         #expect(summary["failed"] as? Int == 1)
     }
 
+    /// The hidden developer command the statement evaluation drives: one JSON line per article.
+    @Test func statementsExtractPrintsStatementsAsJSONLines() throws {
+        let file = Fixture.repositoryRoot + "/Samples/2025-12-14-zelensky-envoys-geneva.md"
+        let result = try CLI.run(["statements-extract", "--text", file])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        let article = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let body = try #require(article["body"] as? String)
+        #expect(article["body_bytes"] as? Int == body.utf8.count)
+        let statements = try #require(article["statements"] as? [[String: Any]])
+        let quote = try #require(statements.first { ($0["text"] as? String)?.hasPrefix("Today we talked") == true })
+        let speaker = try #require(quote["speaker"] as? [String: Any])
+        #expect(speaker["id"] as? String == "person:volodymyr-zelensky")
+        #expect(speaker["text"] as? String == "Zelensky")
+        #expect(quote["verb"] as? String == "tell")
+        #expect(quote["direct"] as? Bool == true)
+        // Offsets are UTF-8 bytes into the body.
+        let span = try #require(quote["content"] as? [Int])
+        #expect(String(decoding: Array(body.utf8)[span[0]..<span[1]], as: UTF8.self) == quote["text"] as? String)
+        // The command is for developers: `gazette --help` does not list it.
+        #expect(!(try CLI.run(["--help"]).stdout.contains("statements-extract")))
+        #expect(try CLI.run(["statements-extract", "--timing", "--repeats", "0", file]).status == 64)
+    }
+
     @Test func rankingOptions() throws {
         let bad = try CLI.run(["search", "ceasefire", "--ranking", "tfidf", "--index", Fixture.index])
         #expect(bad.status == 64)
@@ -150,5 +175,79 @@ struct CLITests {
     @Test func commandsParseInProcess() throws {
         #expect(throws: (any Error).self) { _ = try GazetteCommand.parseAsRoot(["search", "x", "--sort", "sideways"]) }
         #expect(try GazetteCommand.parseAsRoot(["search", "x", "--sort", "newest"]) is SearchCommand)
+    }
+}
+
+@Suite("Command line: statements")
+struct StatementsCLITests {
+    @Test func jsonFollowsTheDocumentedSchema() throws {
+        let result = try CLI.run(["statements", "\"security guarantees\"", "--by", "Zelensky", "--format", "json", "--timeline", "--index", Fixture.index])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["query"] as? String == "\"security guarantees\"")
+        let statements = try #require(object["statements"] as? [[String: Any]])
+        #expect(object["total"] as? Int == statements.count)
+        #expect(statements.count >= 5)
+        for statement in statements {
+            for key in ["id", "article", "date", "speaker", "verb", "text", "direct", "sentence"] {
+                #expect(statement.keys.contains(key), "\(key)")
+            }
+            let speaker = try #require(statement["speaker"] as? [String: Any])
+            #expect(speaker["id"] as? String == "person:volodymyr-zelensky")
+            #expect(speaker["name"] as? String == "Volodymyr Zelensky")
+            #expect(speaker["text"] is String)
+            #expect(statement["direct"] is Bool)
+        }
+        let timeline = try #require(object["timeline"] as? [[String: Any]])
+        #expect(timeline.compactMap { $0["statements"] as? Int }.reduce(0, +) == statements.count)
+    }
+
+    @Test func jsonlPrintsOneStatementPerLineAndTextShowsSpeakerAndArticle() throws {
+        let jsonl = try CLI.run(["statements", "--by", "Kremlin", "--verb", "warn", "--format", "jsonl", "--index", Fixture.index])
+        #expect(jsonl.status == 0)
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["verb"] as? String == "warn")
+        }
+        let text = try CLI.run(["statements", "\"security guarantees\"", "--by", "Zelensky", "--sort", "newest", "--limit", "3", "--index", Fixture.index])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Volodymyr Zelensky"))
+        #expect(text.stdout.contains("[security guarantees]") || text.stdout.contains("[Security guarantees]"))
+        #expect(text.stdout.contains("showing 1-3"))
+    }
+
+    @Test func badQueriesFlagsAndMissingIndexesHaveTheSearchExitCodes() throws {
+        #expect(try CLI.run(["statements", "\"unclosed", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["statements", "x", "--sort", "sideways", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["statements", "x", "--limit", "-1", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["statements", "x", "--since", "2025-13", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["statements", "x", "--verb", " ", "--index", Fixture.index]).status == 64)
+        #expect(try CLI.run(["search", "ceasefire OR said-by:zelensky", "--index", Fixture.index]).status == 64)
+        let missing = try CLI.run(["statements", "x", "--index", "/nonexistent/gazette-index"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no index at /nonexistent/gazette-index"))
+        let saidBy = try CLI.run(["search", "said-by:zelensky \"security guarantees\"", "--format", "json", "--index", Fixture.index])
+        #expect(saidBy.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(saidBy.stdout.utf8)) as? [String: Any])
+        #expect((object["total"] as? Int ?? 0) >= 5)
+    }
+
+    @Test func seedArticlesListZelenskysStatementsAboutSecurityGuarantees() throws {
+        let folder = (Fixture.repositoryRoot as NSString).deletingLastPathComponent + "/shared/seeds"
+        guard FileManager.default.fileExists(atPath: folder) else {
+            print("skipping: no ../shared/seeds beside the repository")
+            return
+        }
+        let index = NSTemporaryDirectory() + "gazette-seeds-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: index) }
+        #expect(try CLI.run(["index", folder, "--index", index]).status == 0)
+        let result = try CLI.run(["statements", "\"security guarantees\"", "--by", "Zelensky", "--format", "json", "--index", index])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let statements = try #require(object["statements"] as? [[String: Any]])
+        #expect(statements.count >= 2)
+        #expect(Set(statements.compactMap { $0["article"] as? String }).count == 2)
     }
 }

@@ -129,7 +129,8 @@ struct ReliabilityTests {
             if failures.isEmpty && lost.isEmpty { survived += 1 }
         }
         // Re-running completes the rest incrementally.
-        let final = try CLI.run(["index", corpus, "--index", index, "--output", "json"])
+        // Generous limit: a debug build also extracts and writes statements, on a shared machine.
+        let final = try CLI.run(["index", corpus, "--index", index, "--output", "json"], timeLimit: 900)
         #expect(final.status == 0, "\(final.stderr.suffix(500))")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(final.stdout.utf8)) as? [String: Any])
         #expect(summary["documents"] as? Int == expected)

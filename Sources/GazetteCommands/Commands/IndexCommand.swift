@@ -39,6 +39,11 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .customLong("dry-run"), help: "Measure without writing: 'analysis' (read, tokenize, fold, stem) or 'extraction' (also actors and documents).")
     var dryRun: DryRun?
 
+    @Flag(name: .customLong("no-statements"), help: ArgumentHelp(
+        "Skip statement extraction (to measure its cost); the statement index stays empty, and the next run with statements rewrites every article.",
+        visibility: .hidden))
+    var noStatements = false
+
     @Flag(help: "Print where the time went, per stage.")
     var profile = false
 
@@ -74,6 +79,7 @@ struct IndexCommand: ParsableCommand {
         options.shards = shards
         if let dryRun { options.mode = dryRun == .analysis ? .analysisOnly : .noWrites }
         options.batchSize = batch
+        options.statements = !noStatements
         options.lockWaitSeconds = wait
         var report = IndexReport()
         try ErrorReporting.run {

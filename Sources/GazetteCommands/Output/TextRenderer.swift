@@ -37,6 +37,43 @@ enum TextRenderer {
         }
     }
 
+    static func statements(_ response: StatementResponse, timeline: Bool, into out: inout OutputBuffer) {
+        let decorate = Terminal.decorate
+        let bold = decorate ? "\u{1B}[1m" : ""
+        let dim = decorate ? "\u{1B}[2m" : ""
+        let reset = decorate ? "\u{1B}[0m" : ""
+        let about = response.totalIsExact ? "" : "about "
+        if response.hits.isEmpty {
+            out.line("No statements match.")
+        } else {
+            let first = response.hits[0].rank
+            let last = first + response.hits.count - 1
+            out.line("\(about)\(Format.count(response.total)) statements match; showing \(first)-\(last).")
+        }
+        for hit in response.hits {
+            let statement = hit.statement
+            out.line()
+            let date = statement.date.map { String($0.prefix(10)) } ?? "undated   "
+            let name = statement.speaker.name ?? statement.speaker.text
+            // The words the article used, when they differ from the actor's name ("He", "U.S. envoys").
+            let words = statement.speaker.name != nil && statement.speaker.text != name ? " (\"\(statement.speaker.text)\")" : ""
+            let quote = statement.direct ? "quoted" : "reported"
+            out.line("\(hit.rank). \(date)  \(bold)\(name)\(reset)\(words) — \(statement.verb), \(quote)")
+            let text = decorate ? hit.highlighted.marked(open: bold, close: reset) : hit.highlighted.marked()
+            out.line("   " + (statement.direct ? "“\(text)”" : text))
+            out.line("   \(dim)\(statement.title)  \(statement.article)\(reset)")
+        }
+        if timeline {
+            out.line()
+            out.line("Statements per month:")
+            let widest = response.timeline.map(\.statements).max() ?? 0
+            for month in response.timeline {
+                let bar = widest > 0 ? String(repeating: "▇", count: max(1, month.statements * 40 / widest)) : ""
+                out.line("  \(month.month.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%6d", month.statements))  \(bar)")
+            }
+        }
+    }
+
     /// Where indexing time went (thread-seconds per stage, so they may add up to more than the
     /// wall time when several threads worked).
     static func stageTimes(_ report: IndexReport, into out: inout OutputBuffer) {

@@ -50,4 +50,12 @@ public enum TermNames {
     public static func id(_ id: String) -> String { boolean(Schema.Prefix.id, id) }
     public static func path(_ path: String) -> String { boolean(Schema.Prefix.path, path) }
     public static func actor(_ id: String) -> String { boolean(Schema.Prefix.actor, id) }
+    /// The article's id term with the statement prefix instead of Q, so it can be derived from the
+    /// id term of a stored article alone (long ids are hashed the same way in both).
+    public static func statementArticle(_ id: String) -> String { statementArticle(idTerm: self.id(id)) }
+    static func statementArticle(idTerm: String) -> String {
+        Schema.Prefix.statementArticle + idTerm.dropFirst(Schema.Prefix.id.count)
+    }
+    public static func speaker(_ id: String) -> String { boolean(Schema.Prefix.speaker, id) }
+    public static func verb(_ lemma: String) -> String { boolean(Schema.Prefix.verb, lemma.lowercased()) }
 }

@@ -17,6 +17,8 @@ struct BuiltDocument {
     var contentHash: String
     var language: String
     var mentions: [(actor: ActorRef, surface: String)]
+    /// Documents for the statement index (empty when statements are off or none were found).
+    var statements: [BuiltStatement] = []
 }
 
 /// Turns an article into terms, values and stored data using Schema's prefix table. One per
@@ -26,11 +28,14 @@ final class DocumentBuilder {
     let extractor: ActorExtractor
     /// The user's merges, drops and names, applied as documents are written.
     let actorMap: ActorMap
+    /// nil when the run does not extract statements (`Indexer.Options.statements` off).
+    let statements: StatementDocuments?
 
-    init(extractor: ActorExtractor, actorMap: ActorMap = .identity) throws(GazetteError) {
+    init(extractor: ActorExtractor, actorMap: ActorMap = .identity, statements: Bool = true) throws(GazetteError) {
         analyzer = try Analyzer()
         self.extractor = extractor
         self.actorMap = actorMap
+        self.statements = statements ? StatementDocuments(extractor: StatementExtractor(gazetteer: extractor.gazetteer)) : nil
     }
 
     /// Analysis only (the floor of indexing cost): what `build` does before extraction.
@@ -68,7 +73,6 @@ final class DocumentBuilder {
             }
         }
         let startBuild = StageTimes.threadCPU()
-        defer { times.add(.build, StageTimes.threadCPU() - startBuild) }
         for token in title.tokens {
             terms.addPosting(prefix: Schema.Prefix.title, token.term, position: token.position)
             terms.addPosting(token.term, position: token.position)
@@ -107,9 +111,14 @@ final class DocumentBuilder {
             url: article.url, authors: article.authors, language: language, path: article.origin.path,
             line: article.origin.line, record: article.origin.record, format: prepared.format.rawValue, actors: actors)
         let data = stored.documentData()
+        times.add(.build, StageTimes.threadCPU() - startBuild)
+        let startStatements = StageTimes.threadCPU()
+        let statementDocuments = statements?.build(
+            article: article, id: prepared.id, language: language, body: body, mentions: found[1].1) ?? []
+        times.add(.statements, StageTimes.threadCPU() - startStatements)
         return BuiltDocument(
             id: prepared.id, terms: terms, data: data, dateKey: article.date?.sortKey, contentHash: prepared.contentHash,
-            language: language, mentions: mentions)
+            language: language, mentions: mentions, statements: statementDocuments)
     }
 
     /// Words of a metadata field as positional prefixed terms, so `source:"kyiv independent"`
@@ -129,9 +138,12 @@ final class DocumentBuilder {
         return article.origin.path
     }
 
-    static func contentHash(of article: Article, id: String, format: InputFormat) -> String {
+    /// `statements`: whether the run extracts statements, so that an article written without
+    /// them (`--no-statements`) counts as changed for the next run that does.
+    static func contentHash(of article: Article, id: String, format: InputFormat, statements: Bool = true) -> String {
         var hash = ContentHash()
         hash.combine(Schema.version)
+        if !statements { hash.combine("no-statements") }
         hash.combine(id)
         hash.combine(format.rawValue)
         hash.combine(article.title)

@@ -53,6 +53,14 @@ public struct IndexLayout: Sendable, Equatable {
         try Data(stub.utf8).write(to: URL(fileURLWithPath: path + "/" + Self.stubName), options: .atomic)
     }
 
+    /// The statement index beside this article index: `statements/` holding one database, or
+    /// shards named like the article shards, so an article and its statements share a shard number.
+    public var statements: IndexLayout {
+        let folder = path + "/" + Schema.statementsFolder
+        guard isSharded else { return IndexLayout(path: folder, shards: [folder]) }
+        return IndexLayout(path: folder, shards: shards.map { folder + "/" + ($0 as NSString).lastPathComponent })
+    }
+
     /// The shard holding the document with this id.
     public func shard(for id: String) -> Int {
         shards.count == 1 ? 0 : Int(Self.fnv1a(id) % UInt64(shards.count))
@@ -74,7 +82,7 @@ public struct IndexLayout: Sendable, Equatable {
         for name in names {
             let isXapianFile = name == "iamglass" || name == "flintlock" || name.hasSuffix(".glass")
                 || name.hasSuffix(".tmp") || name == stubName
-            if isXapianFile || name.hasPrefix(shardPrefix) {
+            if isXapianFile || name.hasPrefix(shardPrefix) || name == Schema.statementsFolder {
                 try manager.removeItem(atPath: path + "/" + name)
             }
         }

@@ -38,6 +38,9 @@ public final class Indexer {
         public var mode = Mode.full
         /// The user's alias file, applied to the actors of every document written (see `ActorMap`).
         public var actorMap = ActorMap.identity
+        /// Extract statements and keep the statement index in sync (off only to measure what
+        /// statements cost; an index written without them has an empty statement index).
+        public var statements = true
 
         public init(indexPath: String) { self.indexPath = indexPath }
     }
@@ -88,6 +91,7 @@ public final class Indexer {
             try IndexWorker(number: $0, state: state, layout: layout, options: options, extractor: extractor)
         }
         if options.mode == .full {
+            try layout.statements.publish()
             try layout.publish()
             IndexLock.claim(options.indexPath)
         }

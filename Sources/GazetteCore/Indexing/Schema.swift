@@ -3,7 +3,7 @@
 public enum Schema {
     /// Bumped when the analyzer or the document layout changes; part of every content hash, so a
     /// re-index after an upgrade rewrites documents instead of skipping them as unchanged.
-    public static let version = "gazette-3"
+    public static let version = "gazette-4"
 
     /// Xapian rejects terms longer than 245 bytes.
     public static let maximumTermBytes = 245
@@ -30,7 +30,23 @@ public enum Schema {
         public static let path = "XP"
         /// Present on undated articles (boolean term, no suffix).
         public static let undated = "XU"
+
+        // Statement documents (the statement index) use the text, date, language and actor
+        // prefixes above for their content, and these:
+        /// The article a statement comes from (boolean): re-indexing or removing the article
+        /// deletes its statements through this term.
+        public static let statementArticle = "XR"
+        /// The speaker's actor id (boolean): XBperson:volodymyr-zelensky.
+        public static let speaker = "XB"
+        /// The reporting verb's lemma (boolean): XVsay, XVwarn.
+        public static let verb = "XV"
+        /// Present on direct quotations (boolean term, no suffix).
+        public static let direct = "XQ"
     }
+
+    /// The statement index lives in this folder inside the index folder, laid out like the
+    /// article index (one database, or the same shards with the same names).
+    public static let statementsFolder = "statements"
 
     // Value slots.
     public enum Slot {

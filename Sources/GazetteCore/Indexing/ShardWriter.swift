@@ -1,9 +1,19 @@
+import Foundation
+
 /// Writes one shard: upserts by unique id, commits every `batchSize` documents together with the
 /// actor catalog entries of those documents, and removes documents that disappeared. Used by one
 /// thread at a time.
+///
+/// Each shard has a twin in the statement index holding its articles' statements. Writing an
+/// article first deletes the statements stored for its id, and a commit commits the statement
+/// database before the article database, so a run killed at any point never leaves a committed
+/// article without its statements: statements committed ahead of an article that did not make it
+/// are replaced when the next run indexes that article again.
 final class ShardWriter {
     let path: String
     let database: XapianDatabase
+    let statements: XapianDatabase
+    private let statementDocument = XapianDocument()
     private let batchSize: Int
     /// Documents written or found unchanged in this run.
     private(set) var seen = Set<UInt32>()
@@ -16,8 +26,11 @@ final class ShardWriter {
     private var wroteDocuments = false
     var times = StageTimes()
 
-    init(path: String, options: Indexer.Options) throws {
+    init(path: String, statementsPath: String, options: Indexer.Options) throws {
         self.path = path
+        try FileManager.default.createDirectory(
+            atPath: (statementsPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        statements = try IndexLock.openWriter(statementsPath, options: options)
         database = try IndexLock.openWriter(path, options: options)
         batchSize = options.batchSize
         aliasFingerprint = options.actorMap.isIdentity ? nil : options.actorMap.fingerprint
@@ -37,6 +50,18 @@ final class ShardWriter {
 
     /// Writes a document, replacing `existing` when given (the id lookup was already done).
     func write(_ built: BuiltDocument, replacing existing: UInt32?) throws {
+        try times.measure(.statementWrite) {
+            let articleTerm = TermNames.statementArticle(built.id)
+            // A term frequency lookup is cheaper than a deletion that finds nothing (the usual case).
+            if try statements.termFrequency(articleTerm) > 0 { try statements.deleteDocuments(withTerm: articleTerm) }
+            for statement in built.statements {
+                statementDocument.clear()
+                try statementDocument.addPacked(statement.terms)
+                statementDocument.setData(statement.data)
+                if let dateKey = statement.dateKey { try statementDocument.setValue(dateKey, slot: Schema.Slot.date) }
+                _ = try statements.addDocument(statementDocument)
+            }
+        }
         try times.measure(.write) {
             document.clear()
             try document.addPacked(built.terms)
@@ -65,6 +90,8 @@ final class ShardWriter {
             if !languages.isSubset(of: known) {
                 try database.setMetadata(Schema.Metadata.languages, known.union(languages).sorted().joined(separator: " "))
             }
+            // Statements first: see the type's comment.
+            try statements.commit()
             try database.commit()
         }
         uncommitted = 0
@@ -84,6 +111,7 @@ final class ShardWriter {
     func removeUnseen(pathTerm: String) throws -> Int {
         var removed = 0
         for docid in try database.documents(withTerm: pathTerm) where !seen.contains(docid) {
+            try deleteStatements(ofDocument: docid)
             try database.deleteDocument(docid)
             removed += 1
         }
@@ -102,11 +130,21 @@ final class ShardWriter {
         var removed = 0
         for term in vanished {
             for docid in try database.documents(withTerm: term) {
+                try deleteStatements(ofDocument: docid)
                 try database.deleteDocument(docid)
                 removed += 1
             }
         }
         uncommitted += removed
         return removed
+    }
+
+    /// Deletes the statements of the article stored as `docid` (found through its id term).
+    private func deleteStatements(ofDocument docid: UInt32) throws {
+        let idTerms = try database.documentTerms(docid, prefix: Schema.Prefix.id)
+        var found: [String] = []
+        for item in idTerms { found.append(item.term) }
+        try idTerms.checkCompleted()
+        for term in found { try statements.deleteDocuments(withTerm: TermNames.statementArticle(idTerm: term)) }
     }
 }

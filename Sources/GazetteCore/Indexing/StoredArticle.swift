@@ -176,6 +176,19 @@ struct JSONWriter {
         needsComma = true
     }
 
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    /// A byte range as a two-number array.
+    mutating func field(_ name: StaticString, _ range: Range<Int>) {
+        key(name)
+        bytes.append(contentsOf: "[\(range.lowerBound),\(range.upperBound)]".utf8)
+        needsComma = true
+    }
+
     mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))

@@ -51,6 +51,9 @@ struct QueryCompiler {
             return try dateQuery(text)
         case .language(let code):
             return XapianQuery.term(Schema.Prefix.language + Language.normalize(code))
+        case .saidBy(_, let column):
+            // Top-level said-by conditions are taken out before compiling (`SaidBy.split`).
+            throw QuerySyntaxError("said-by: must be a condition of the whole query, not inside OR, NOT, NEAR or brackets", column: column)
         case .and(let parts):
             return try combine(required: parts, optional: [])
         case .or(let parts):
@@ -129,7 +132,7 @@ struct QueryCompiler {
             withoutStopWords(parts).reduce(0) { $0 + searchedWords($1) }
         case .required(let inner):
             searchedWords(inner)
-        case .not, .prohibited, .actor, .date, .language:
+        case .not, .prohibited, .actor, .date, .language, .saidBy:
             0
         }
     }

@@ -129,7 +129,7 @@ struct QueryLexer {
 enum QueryFields {
     static let text: Set<String> = ["title", "source", "author"]
     static let actor: Set<String> = ["actor", "person", "org", "place"]
-    static let other: Set<String> = ["date", "lang", "language"]
+    static let other: Set<String> = ["date", "lang", "language", "said-by"]
 
     static func isField(_ name: String) -> Bool {
         let lowered = name.lowercased()

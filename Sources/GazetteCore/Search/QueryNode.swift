@@ -11,6 +11,9 @@ public indirect enum QueryNode: Equatable, Sendable {
     /// `date:` with the text as written ("2025-12", "2025-12-01..2025-12-31", "..2025").
     case date(String, column: Int)
     case language(String)
+    /// `said-by:` an actor: the speaker of a statement matching the rest of the query (only as
+    /// a top-level condition; see `SaidBy`).
+    case saidBy(String, column: Int)
     case and([QueryNode])
     case or([QueryNode])
     /// Words joined without an operator: all must match in `--match all`, any in `--match any`.

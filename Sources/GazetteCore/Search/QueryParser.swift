@@ -180,6 +180,7 @@ public struct QueryParser {
         case "org": return .actor(text, type: .org)
         case "place": return .actor(text, type: .place)
         case "lang", "language": return .language(text)
+        case "said-by": return .saidBy(text, column: column)
         case "date":
             try DateSpec.validate(text, column: value.column)
             return .date(text, column: value.column)

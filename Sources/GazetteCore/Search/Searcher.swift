@@ -75,9 +75,12 @@ public final class Searcher {
     /// Match counts are exact up to this many matches (examining more costs time on large indexes).
     public var exactCountLimit = 1000
 
+    let indexPath: String
+
     /// Opens the index with the user's alias file: `aliasesPath` when given, else the index
     /// folder's `actors.toml` when there is one (see `ActorAliasFile`).
     public init(indexPath: String, aliasesPath: String? = nil) throws {
+        self.indexPath = indexPath
         index = try IndexReader.open(indexPath)
         analyzer = try Analyzer()
         let file = try ActorMap.aliasFile(indexPath: indexPath, explicitPath: aliasesPath)
@@ -112,8 +115,15 @@ public final class Searcher {
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
-        let parsed = try QueryParser.parse(request.query)
-        let filters = try filterQueries(request)
+        let (speakers, parsed) = SaidBy.split(try QueryParser.parse(request.query))
+        var filters = try filterQueries(request)
+        if !speakers.isEmpty {
+            // said-by: articles holding a statement by one of them that matches the rest of the query.
+            let statements = try StatementSearcher(articles: index, indexPath: indexPath, analyzer: analyzer, catalog: catalog)
+            statements.timeLimitSeconds = timeLimitSeconds
+            filters.queries.append(try statements.articleFilter(
+                speakers: speakers, rest: parsed, since: request.since, until: request.until, notices: &filters.notices))
+        }
         guard parsed != nil || !filters.queries.isEmpty else {
             throw QuerySyntaxError("empty query: give words to search for, or --actor/--since/--until to list articles", column: 1)
         }

@@ -48,6 +48,7 @@ final class IndexWorker: @unchecked Sendable {
     private let state: RunState
     private let layout: IndexLayout
     private let mode: Indexer.Mode
+    private let statements: Bool
     private let builder: DocumentBuilder
     private let reader: JSONRecordReader
     private let source: ArticleSource
@@ -62,10 +63,12 @@ final class IndexWorker: @unchecked Sendable {
         self.state = state
         self.layout = layout
         mode = options.mode
-        builder = try DocumentBuilder(extractor: extractor, actorMap: options.actorMap)
+        statements = options.statements
+        builder = try DocumentBuilder(extractor: extractor, actorMap: options.actorMap, statements: options.statements)
         reader = JSONRecordReader(mapping: options.mapping)
         source = ArticleSource(mapping: options.mapping)
-        writer = options.mode == .full ? try ShardWriter(path: layout.shards[number], options: options) : nil
+        writer = options.mode == .full
+            ? try ShardWriter(path: layout.shards[number], statementsPath: layout.statements.shards[number], options: options) : nil
     }
 
     func run() {
@@ -141,7 +144,7 @@ final class IndexWorker: @unchecked Sendable {
         }
         sequences[idHash] = sequence
         let duplicate = earlier != nil
-        let hash = DocumentBuilder.contentHash(of: article, id: id, format: format)
+        let hash = DocumentBuilder.contentHash(of: article, id: id, format: format, statements: statements)
         var outcome = Outcome.indexed
         switch mode {
         case .analysisOnly:

@@ -10,8 +10,10 @@ public struct StageTimes: Sendable, Equatable {
         case parse = "parse records"
         case analyze = "analysis (ICU, fold, stem)"
         case extract = "actor extraction"
+        case statements = "statement extraction"
         case build = "document building"
         case write = "Xapian writes"
+        case statementWrite = "statement index writes"
         case commit = "Xapian commits"
     }
 
