@@ -126,6 +126,33 @@ struct CLITests {
     }
 
     /// The hidden developer command the statement evaluation drives: one JSON line per article.
+    /// The alias file reaches statements: `--by` the merge target finds the merged speaker's
+    /// statements, shown under the target's id and the name the file gives it.
+    @Test func statementSpeakersFollowTheAliasFile() throws {
+        let aliases = NSTemporaryDirectory() + "gazette-aliases-" + UUID().uuidString + ".toml"
+        defer { try? FileManager.default.removeItem(atPath: aliases) }
+        try """
+            [[merge]]
+            into = "org:ukraine-leadership"
+            actors = ["person:volodymyr-zelensky"]
+            [[rename]]
+            actor = "org:ukraine-leadership"
+            name = "Ukrainian leadership"
+            """.write(toFile: aliases, atomically: true, encoding: .utf8)
+        func speakers(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try CLI.run(["statements", "\"security guarantees\"", "--format", "json", "--index", Fixture.index] + arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let statements = try #require(object["statements"] as? [[String: Any]])
+            return try statements.map { try #require($0["speaker"] as? [String: Any]) }
+        }
+        let plain = try speakers(["--by", "Zelensky"])
+        #expect(!plain.isEmpty && plain.allSatisfy { $0["id"] as? String == "person:volodymyr-zelensky" })
+        let merged = try speakers(["--by", "Ukrainian leadership", "--aliases", aliases])
+        #expect(merged.count >= plain.count)
+        #expect(merged.contains { $0["id"] as? String == "org:ukraine-leadership" && $0["name"] as? String == "Ukrainian leadership" })
+    }
+
     @Test func statementsExtractPrintsStatementsAsJSONLines() throws {
         let file = Fixture.repositoryRoot + "/Samples/2025-12-14-zelensky-envoys-geneva.md"
         let result = try CLI.run(["statements-extract", "--text", file])

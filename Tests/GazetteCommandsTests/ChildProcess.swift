@@ -25,6 +25,15 @@ struct ChildProcess {
         var description: String
     }
 
+    /// VmHWM of a running process in bytes (0 when it is gone).
+    static func residentHighWater(_ pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes * 1024
+    }
+
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
         timeLimit: Double = 600
@@ -60,7 +69,12 @@ struct ChildProcess {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var highWater = 0
         while true {
+            // The kernel's high-water mark of the child's own memory, read while it runs: wait4's
+            // ru_maxrss also counts the memory of the test process it was spawned from (posix_spawn
+            // shares the parent's address space until exec), which grows over a full test run.
+            highWater = max(highWater, Self.residentHighWater(pid))
             let result = wait4(pid, &status, WNOHANG, &usage)
             if result == pid { break }
             if result < 0 && errno != EINTR { throw SpawnError(description: "wait4 failed: \(String(cString: strerror(errno)))") }
@@ -77,7 +91,7 @@ struct ChildProcess {
             timedOut: timedOut,
             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             stderr: String(decoding: (FileManager.default.contents(atPath: errPath) ?? Data()), as: UTF8.self),
-            peakMemoryBytes: Int(usage.ru_maxrss) * 1024,
+            peakMemoryBytes: highWater > 0 ? highWater : Int(usage.ru_maxrss) * 1024,
             seconds: Date().timeIntervalSince(started))
     }
 }

@@ -14,6 +14,7 @@ struct StatementsCommand: ParsableCommand {
             """)
 
     @OptionGroup var location: IndexOptions
+    @OptionGroup var aliasOptions: AliasOptions
 
     @Argument(help: "Words, \"phrases\", AND/OR/NOT, NEAR/n, actor:, date: ... searched in the statement text.")
     var query: String = ""
@@ -63,7 +64,7 @@ struct StatementsCommand: ParsableCommand {
         request.offset = offset
         request.timeline = timeline
         try ErrorReporting.run {
-            let response = try StatementSearcher(indexPath: location.path).search(request)
+            let response = try StatementSearcher(indexPath: location.path, aliasesPath: aliasOptions.aliases).search(request)
             for notice in response.notices { Terminal.note(notice) }
             var out = OutputBuffer()
             switch format {

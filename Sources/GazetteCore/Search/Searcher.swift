@@ -119,7 +119,7 @@ public final class Searcher {
         var filters = try filterQueries(request)
         if !speakers.isEmpty {
             // said-by: articles holding a statement by one of them that matches the rest of the query.
-            let statements = try StatementSearcher(articles: index, indexPath: indexPath, analyzer: analyzer, catalog: catalog)
+            let statements = try StatementSearcher(articles: index, indexPath: indexPath, analyzer: analyzer, catalog: catalog, speakerMap: fileMap)
             statements.timeLimitSeconds = timeLimitSeconds
             filters.queries.append(try statements.articleFilter(
                 speakers: speakers, rest: parsed, since: request.since, until: request.until, notices: &filters.notices))

@@ -50,18 +50,26 @@ public final class StatementSearcher {
     public var timeLimitSeconds = 10.0
     public var exactCountLimit = 1000
 
-    public init(indexPath: String) throws {
+    /// The alias file's map even after `gazette remap`: speakers are stored with the ids the
+    /// extractor gave them, which remapping the article index does not rewrite.
+    let speakerMap: ActorMap
+
+    /// Opens the statement index beside the article index, with the user's alias file (as `Searcher`).
+    public init(indexPath: String, aliasesPath: String? = nil) throws {
         articles = try IndexReader.open(indexPath)
         statements = try Self.openStatements(indexPath)
         analyzer = try Analyzer()
-        catalog = ActorCatalog(index: articles, analyzer: analyzer)
+        let file = try ActorMap.aliasFile(indexPath: indexPath, explicitPath: aliasesPath)
+        catalog = ActorCatalog(index: articles, analyzer: analyzer, map: try ActorMap.forQueries(file, index: articles))
+        speakerMap = try file.map { try ActorMap(file: $0) } ?? .identity
     }
 
-    init(articles: OpenIndex, indexPath: String, analyzer: Analyzer, catalog: ActorCatalog) throws {
+    init(articles: OpenIndex, indexPath: String, analyzer: Analyzer, catalog: ActorCatalog, speakerMap: ActorMap) throws {
         self.articles = articles
         statements = try Self.openStatements(indexPath)
         self.analyzer = analyzer
         self.catalog = catalog
+        self.speakerMap = speakerMap
     }
 
     static func openStatements(_ indexPath: String) throws -> XapianDatabase {
@@ -120,7 +128,9 @@ public final class StatementSearcher {
         for name in names {
             let actors = try catalog.resolve(name)
             if actors.isEmpty { notices.append("no actor named \"\(name)\" in this index") }
-            terms += actors.map { XapianQuery.term(TermNames.speaker($0.id)) }
+            // Everything merged into the actor speaks as the actor.
+            let ids = Set(actors.flatMap { catalog.map.members(of: $0.id) + speakerMap.members(of: $0.id) })
+            terms += ids.sorted().map { XapianQuery.term(TermNames.speaker($0)) }
         }
         if terms.isEmpty { return [.matchNothing] }
         return [terms.count == 1 ? terms[0] : try XapianQuery.combine(.or, terms)]
@@ -173,7 +183,12 @@ public final class StatementSearcher {
         builder.windowWords = 100_000 // the whole statement, never a window of it
         var hits: [StatementHit] = []
         for index in 0..<matches.count {
-            guard let stored = try? StoredStatement.decode(try matches.documentData(at: index)) else { continue }
+            guard var stored = try? StoredStatement.decode(try matches.documentData(at: index)) else { continue }
+            // The speaker as the alias file names it (merged into, renamed).
+            if let id = stored.speaker.id, let canonical = speakerMap.canonical(id), canonical != id || speakerMap.name(of: id) != nil {
+                stored.speaker.id = canonical
+                stored.speaker.name = speakerMap.name(of: canonical) ?? (try? catalog.actor(id: canonical))??.name ?? stored.speaker.name
+            }
             let carrier = StoredArticle(
                 id: stored.id, title: "", body: stored.text, date: nil, source: nil, url: nil, authors: [],
                 language: stored.language, path: "", line: nil, record: nil, format: "", actors: [])
