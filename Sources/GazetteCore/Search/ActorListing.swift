@@ -47,6 +47,12 @@ public enum ArticleLookup {
         if !idOrPath.hasPrefix("/") {
             candidates.append(FileManager.default.currentDirectoryPath + "/" + idOrPath)
         }
+        // Indexed paths are absolute with `..` and symlinks resolved: a path given another way
+        // ("../shared/seeds/a.md" through a symlink) names the same file.
+        let url = URL(fileURLWithPath: candidates.last!)
+        for resolved in [url.standardizedFileURL.path, url.resolvingSymlinksInPath().path] where !candidates.contains(resolved) {
+            candidates.append(resolved)
+        }
         for candidate in candidates {
             if let docid = try database.firstDocument(withTerm: TermNames.id(candidate)) {
                 return try StoredArticle.decode(database.documentData(docid))
