@@ -210,7 +210,7 @@ struct AttributionFinder {
         // quotation ("…?" she asked); "a condition Kyiv rejects" or "…licenses, X asked for" do not.
         let reportsBackward = (verb.kind == .speech || verb.kind == .tell) && !verb.nounLike
         let quotationOnly = verb.lemma == "ask" || verb.lemma == "write"
-        if atBoundary, !isRelative, reportsBackward, !quotationOnly || wholeQuote(consumed...max(consumed, speaker.first - 1)) != nil {
+        if atBoundary, !isRelative, reportsBackward, !quotationOnly || (consumed < speaker.first && wholeQuote(consumed...(speaker.first - 1)) != nil) {
             switch after {
             case .ends(let tailEnd):
                 backward(verb.lemma, anchor: verbIndex, speaker: .phrase(speaker), regionEnd: speaker.first - 1, tailEnd: tailEnd)
@@ -631,6 +631,8 @@ struct AttributionFinder {
 
     /// The quotation covering every token of `range`, if one does.
     private func wholeQuote(_ range: ClosedRange<Int>) -> Int? {
+        // An empty or out-of-text region (everything before the speaker already consumed) is no quotation.
+        guard range.upperBound < text.quoteOf.count else { return nil }
         let quote = text.quoteOf[range.lowerBound]
         guard quote >= 0, range.allSatisfy({ text.quoteOf[$0] == quote }) else { return nil }
         return Int(quote)
