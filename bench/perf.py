@@ -118,6 +118,8 @@ def main():
     parser.add_argument("--no-floor", action="store_true",
                         help="skip the analysis-only and no-writes runs (they take as long as indexing at 1M)")
     parser.add_argument("--no-merge", action="store_true", help="skip merging the shards into one")
+    parser.add_argument("--reuse-peers", action="store_true",
+                        help="take the peers' figures from this corpus's last run instead of running them again")
     args = parser.parse_args()
 
     subprocess.run(["bash", os.path.join(ROOT, "bench", "harness.sh")], check=True)
@@ -132,8 +134,11 @@ def main():
     os.makedirs(workdir, exist_ok=True)
 
     peers = {}
-    if args.peers != "none":
-        peers_json = os.path.join(workdir, "peers.json")
+    peers_json = os.path.join(workdir, "peers.json")
+    if args.reuse_peers and os.path.exists(peers_json):
+        with open(peers_json) as f:
+            peers = json.load(f)["systems"]
+    elif args.peers != "none":
         subprocess.run([python, os.path.join(HARNESS, "peers.py"), "--corpus", corpus, "--queries", queries,
                         "--workdir", workdir, "--systems", args.peers, "--rm-indexes", "--out", peers_json], check=True)
         with open(peers_json) as f:
